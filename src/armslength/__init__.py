@@ -1,0 +1,69 @@
+"""Armslength: keep a clinician's social media at arm's length from their patients.
+
+The public API is what this module exports; everything in a module whose name
+starts with an underscore, and every name not listed in ``__all__``, may change.
+"""
+
+from armslength._version import __version__
+from armslength.config import Profile, Settings, load_settings
+from armslength.errors import (
+    ArchiveSafetyError,
+    ArmslengthError,
+    ConfigError,
+    ExportError,
+    InputError,
+    PolicyError,
+    RosterError,
+    StoreError,
+    UnsupportedExportError,
+)
+from armslength.model import (
+    Account,
+    Advice,
+    Connection,
+    Content,
+    Finding,
+    Interaction,
+    Jurisdiction,
+    Kind,
+    Match,
+    Patient,
+    Platform,
+    Reason,
+    Relationship,
+    Role,
+    ScreenResult,
+    Verdict,
+)
+
+__all__ = [
+    "Account",
+    "Advice",
+    "ArchiveSafetyError",
+    "ArmslengthError",
+    "ConfigError",
+    "Connection",
+    "Content",
+    "ExportError",
+    "Finding",
+    "InputError",
+    "Interaction",
+    "Jurisdiction",
+    "Kind",
+    "Match",
+    "Patient",
+    "Platform",
+    "PolicyError",
+    "Profile",
+    "Reason",
+    "Relationship",
+    "Role",
+    "RosterError",
+    "ScreenResult",
+    "Settings",
+    "StoreError",
+    "UnsupportedExportError",
+    "Verdict",
+    "__version__",
+    "load_settings",
+]

@@ -1,0 +1,17 @@
+"""The ``armslength`` command line: a thin adapter over the public library.
+
+Each command lives in its own module and registers itself on :data:`app`.
+Errors from the library (:class:`armslength.errors.ArmslengthError`) become a
+one-line message on stderr and exit code 2; no traceback, no locals.
+"""
+
+from __future__ import annotations
+
+from armslength.cli._app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="armslength")
