@@ -1,0 +1,52 @@
+"""Patient rosters: loading (CSV, FHIR), name normalisation and matching.
+
+>>> roster = load_roster("roster.csv")          # doctest: +SKIP
+>>> roster.patients[0].patient_id, roster.skipped  # doctest: +SKIP
+
+The roster is read for a run and held in memory only; Armslength never writes it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from armslength.errors import RosterError
+from armslength.roster._store import Roster, Skipped
+from armslength.roster.csv import read_csv
+from armslength.roster.fhir import read_fhir
+
+__all__ = ["Roster", "Skipped", "load_roster"]
+
+_FHIR_SUFFIXES = (".json", ".ndjson", ".jsonl", ".fhir")
+_SNIFF_BYTES = 4096
+
+
+def _is_fhir(path: Path, head: bytes) -> bool:
+    if path.suffix.lower() in _FHIR_SUFFIXES:
+        return True
+    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"["))
+
+
+def load_roster(path: str | Path) -> Roster:
+    """Load a CSV or FHIR roster; bad rows are skipped (see ``.skipped``).
+
+    Raises :class:`~armslength.errors.RosterError` when the file cannot be read,
+    has the wrong shape, or has no usable row.
+    """
+    path = Path(path)
+    roster = Roster(source=str(path))
+    try:
+        with path.open("rb") as stream:
+            reader = read_fhir if _is_fhir(path, stream.read(_SNIFF_BYTES)) else read_csv
+            stream.seek(0)
+            roster.extend(reader(stream, path))
+    except OSError as exc:
+        raise RosterError(
+            f"cannot read the roster ({exc.strerror or 'I/O error'})", path=path
+        ) from None
+    roster.done()
+    if not len(roster):
+        raise RosterError(f"no usable rows ({len(roster.skipped)} skipped)", path=path)
+    return roster

@@ -1,0 +1,170 @@
+"""CSV rosters: header matched case-insensitively, delimiter and encoding sniffed, streamed.
+
+Columns (any case, spaces or hyphens for underscores): ``id|patient_id|mrn``,
+``given|first_name|first``, ``family|last_name|last|surname``, ``name|full_name``,
+``nickname``, ``birth_date|dob``, ``city``, ``email``, ``phone``; also
+``other_names|maiden_name|former_name``. Several nicknames or other names in one
+cell are separated by ``;`` or ``|``. Unknown columns (anything clinical) are ignored.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from armslength.errors import RosterError
+from armslength.roster._store import RawPatient, Skipped
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "patient_id": ("id", "patient_id", "mrn"),
+    "given": ("given", "first_name", "first", "given_name", "forename"),
+    "family": ("family", "last_name", "last", "surname", "family_name"),
+    "full_name": ("name", "full_name"),
+    "nicknames": ("nickname", "nicknames", "preferred_name"),
+    "other_names": ("other_names", "other_name", "maiden_name", "former_name", "maiden"),
+    "birth_date": ("birth_date", "dob", "birthdate", "date_of_birth"),
+    "city": ("city", "town"),
+    "email": ("email", "e_mail"),
+    "phone": ("phone", "telephone", "mobile"),
+}
+_ALIASES = {alias: field for field, names in COLUMNS.items() for alias in names}
+_DELIMITERS = ",;\t|"
+_MULTI = re.compile(r"\s*[;|]\s*")
+_MAX_FIELD = 1 << 20
+
+
+def _header_key(cell: str) -> str:
+    return re.sub(r"[\s\-]+", "_", cell.strip().strip('"').lower())
+
+
+def map_header(cells: list[str], path: Path) -> dict[str, int]:
+    """Field name → column index; errors name the file and what is missing."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        field = _ALIASES.get(_header_key(cell))
+        if field is not None and field not in found:
+            found[field] = index
+    if "patient_id" not in found:
+        raise RosterError(
+            "no patient id column (expected id, patient_id or mrn)", path=path, line=1
+        )
+    if not {"given", "family", "full_name"} & found.keys():
+        raise RosterError(
+            "no name column (expected given/first_name, family/last_name or name)",
+            path=path,
+            line=1,
+        )
+    return found
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The candidate delimiter that occurs most often in the header line (comma if none)."""
+    counts = {d: header_line.count(d) for d in _DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def decode_line(raw: bytes) -> str:
+    """UTF-8, else Windows-1252, else Latin-1 (never fails): mixed files still load."""
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def text_lines(stream: BinaryIO) -> Iterator[str]:
+    """Decoded lines; a BOM selects UTF-8 or UTF-16 for the whole file, else line by line."""
+    head = stream.read(4)
+    stream.seek(0)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        yield from io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline="")
+        return
+    if head.startswith(codecs.BOM_UTF8):
+        stream.seek(3)
+    for raw in stream:
+        yield decode_line(raw)
+
+
+def _cell(row: list[str], index: int | None) -> str | None:
+    if index is None or index >= len(row):
+        return None
+    value = row[index].strip()
+    return value or None
+
+
+def _multi(value: str | None) -> tuple[str, ...]:
+    return tuple(v for v in _MULTI.split(value) if v) if value else ()
+
+
+def row_to_patient(row: list[str], columns: dict[str, int], line: int) -> RawPatient:
+    get = {field: _cell(row, columns.get(field)) for field in COLUMNS}
+    return RawPatient(
+        line=line,
+        patient_id=get["patient_id"],
+        given=get["given"],
+        family=get["family"],
+        full_name=get["full_name"],
+        other_names=_multi(get["other_names"]),
+        nicknames=_multi(get["nicknames"]),
+        birth_date=get["birth_date"],
+        city=get["city"],
+        email=get["email"],
+        phone=get["phone"],
+    )
+
+
+class _LineCounter:
+    """Counts physical lines handed to the csv module so each record knows its first line."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self.count = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self._lines:
+            self.count += 1
+            yield line
+
+
+def read_csv(stream: BinaryIO, path: Path) -> Iterator[RawPatient | Skipped]:
+    """Rows of a CSV roster in file order; a row that cannot be used becomes :class:`Skipped`."""
+    counter = _LineCounter(text_lines(stream))
+    lines = iter(counter)
+    header_line = next(lines, "")
+    if not header_line.strip():
+        raise RosterError("empty file (expected a header row)", path=path, line=1)
+    delimiter = sniff_delimiter(header_line)
+    csv.field_size_limit(_MAX_FIELD)
+    header = next(csv.reader([header_line], delimiter=delimiter), [])
+    columns = map_header(header, path)
+    reader = csv.reader(lines, delimiter=delimiter)
+    start = counter.count + 1
+    try:
+        for row in reader:
+            yield from _row(row, columns, len(header), start)
+            start = counter.count + 1
+    except csv.Error as exc:
+        raise RosterError(f"malformed CSV ({_reason(exc)})", path=path, line=start) from None
+
+
+def _reason(exc: csv.Error) -> str:
+    text = str(exc)
+    return "field too large" if "field larger" in text else "unreadable record"
+
+
+def _row(
+    row: list[str], columns: dict[str, int], width: int, line: int
+) -> Iterator[RawPatient | Skipped]:
+    if not any(cell.strip() for cell in row):
+        return
+    if len(row) > width:
+        yield Skipped(line, f"has {len(row)} fields but the header has {width}")
+        return
+    yield row_to_patient(row, columns, line)
