@@ -5,6 +5,7 @@ starts with an underscore, and every name not listed in ``__all__``, may change.
 """
 
 from armslength._version import __version__
+from armslength.advise import advise
 from armslength.config import Profile, Settings, load_settings
 from armslength.errors import (
     ArchiveSafetyError,
@@ -17,6 +18,7 @@ from armslength.errors import (
     StoreError,
     UnsupportedExportError,
 )
+from armslength.policy import Policy, load_policy
 from armslength.model import (
     Account,
     Advice,
@@ -53,6 +55,7 @@ __all__ = [
     "Match",
     "Patient",
     "Platform",
+    "Policy",
     "PolicyError",
     "Profile",
     "Reason",
@@ -65,5 +68,7 @@ __all__ = [
     "UnsupportedExportError",
     "Verdict",
     "__version__",
+    "advise",
+    "load_policy",
     "load_settings",
 ]

@@ -1,0 +1,83 @@
+"""``armslength advise``: should I accept this request / answer this message?"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from armslength.advise import advise as advise_interaction
+from armslength.cli._app import app
+from armslength.cli._common import ConfigOption, JsonOption, console, print_json, settings_from
+from armslength.cli._render import print_advice
+from armslength.model import (
+    Account,
+    Interaction,
+    Jurisdiction,
+    Kind,
+    Platform,
+    Relationship,
+    Role,
+    Tone,
+)
+from armslength.policy import load_policy
+
+
+@app.command()
+def advise(
+    relationship: Annotated[
+        Relationship, typer.Option(help="Who the other person is to you.")
+    ] = Relationship.UNKNOWN,
+    kind: Annotated[
+        Kind,
+        typer.Option(help="friend = mutual connection, follow = one-way, or message/tag/review."),
+    ] = Kind.FRIEND,
+    account: Annotated[Account, typer.Option(help="Which of your accounts it concerns.")] = (
+        Account.PERSONAL
+    ),
+    platform: Annotated[Platform, typer.Option(help="Where it happened.")] = Platform.OTHER,
+    role: Annotated[
+        Role | None, typer.Option(help="Your role (default: from your profile).")
+    ] = None,
+    jurisdiction: Annotated[
+        Jurisdiction | None,
+        typer.Option(help="Whose guidance applies (default: from your profile; intl = strictest)."),
+    ] = None,
+    preexisting: Annotated[
+        bool, typer.Option("--preexisting", help="A personal relationship that predates the care.")
+    ] = False,
+    message: Annotated[
+        str | None,
+        typer.Option(
+            help="The message they sent (used to tell its topic; never echoed or stored)."
+        ),
+    ] = None,
+    tone: Annotated[Tone | None, typer.Option(help="Tone of the suggested reply.")] = None,
+    policy: Annotated[
+        Path | None,
+        typer.Option("--policy", help="Organisation override file (YAML).", dir_okay=False),
+    ] = None,
+    config: ConfigOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Advise on a request, follow, message, tag or review: verdict, reasons, a reply."""
+    settings = settings_from(config)
+    profile = settings.profile
+    if tone is not None:
+        profile = profile.model_copy(update={"tone": tone})
+    interaction = Interaction(
+        relationship=relationship,
+        kind=kind,
+        account=account,
+        platform=platform,
+        role=role or profile.role,
+        jurisdiction=jurisdiction or profile.jurisdiction,
+        preexisting=preexisting,
+        message=message,
+    )
+    result = advise_interaction(interaction, policy=load_policy(policy), profile=profile)
+    if json_output:
+        print_json(result.to_json_dict())
+    else:
+        print_advice(console, result)

@@ -1,0 +1,122 @@
+"""``armslength policy``: read and check the rulebook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from armslength.cli._app import app
+from armslength.cli._common import JsonOption, console, print_json
+from armslength.policy import Rule, load_policy
+
+policy_app = typer.Typer(help="Read the rulebook, its sources, and check override files.")
+app.add_typer(policy_app, name="policy")
+
+PolicyOption = Annotated[
+    Path | None, typer.Option("--policy", help="Organisation override file (YAML).", dir_okay=False)
+]
+
+
+def _when(rule: Rule) -> str:
+    data = rule.when.model_dump(exclude_none=True)
+    return (
+        "; ".join(
+            f"{key}={','.join(sorted(str(v) for v in value)) if isinstance(value, frozenset) else value}"
+            for key, value in data.items()
+        )
+        or "any"
+    )
+
+
+@policy_app.command("list")
+def list_rules(policy: PolicyOption = None, json_output: JsonOption = False) -> None:
+    """List every rule: the situation, verdict and cited sources."""
+    book = load_policy(policy)
+    if json_output:
+        print_json(
+            {"version": book.version, "rules": [r.model_dump(mode="json") for r in book.rules]}
+        )
+        return
+    table = Table(title=f"Armslength rulebook {book.version}", show_lines=True)
+    for column in ("rule", "when", "verdict", "strength", "sources"):
+        table.add_column(column)
+    for rule in book.rules:
+        table.add_row(
+            rule.id,
+            escape(_when(rule)),
+            rule.verdict.value if rule.verdict else "(reason only)",
+            rule.strength.value,
+            ", ".join(c.id for c in rule.sources),
+        )
+    console.print(table)
+
+
+@policy_app.command("show")
+def show_rule(
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id from `policy list`.")],
+    policy: PolicyOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Show one rule in full, with its sources and who disagrees."""
+    book = load_policy(policy)
+    rule = book.rule(rule_id)
+    if json_output:
+        print_json(rule.model_dump(mode="json"))
+        return
+    console.print(
+        f"[bold]{rule.id}[/]  verdict: {rule.verdict or '(reason only)'}  "
+        f"strength: {rule.strength.value}  priority: {rule.priority}"
+    )
+    console.print(f"when: {escape(_when(rule))}")
+    console.print(rule.summary)
+    for citation in rule.sources:
+        source = book.sources[citation.id]
+        status = citation.verification or source.verification
+        console.print(
+            f"  • {escape(source.body)} {source.year}: {escape(source.title)} [dim]({status})[/]"
+        )
+    for dissent in rule.dissent:
+        console.print(
+            f"  [italic]disagrees: {escape(book.sources[dissent.source].body)} — "
+            f"{escape(dissent.summary)}[/]"
+        )
+
+
+@policy_app.command("sources")
+def list_sources(policy: PolicyOption = None, json_output: JsonOption = False) -> None:
+    """List the professional bodies' documents the rules cite, with verification status."""
+    book = load_policy(policy)
+    sources = sorted(book.sources.values(), key=lambda s: s.id)
+    if json_output:
+        print_json([s.model_dump(mode="json") for s in sources])
+        return
+    table = Table(title="Sources")
+    for column in ("id", "body", "year", "where", "who", "verification", "title"):
+        table.add_column(column)
+    for s in sources:
+        status = s.verification.value
+        table.add_row(
+            s.id,
+            escape(s.body),
+            str(s.year),
+            ",".join(s.jurisdiction),
+            ",".join(s.audience),
+            status if status == "confirmed" else f"[yellow]{status}[/]",
+            escape(s.title),
+        )
+    console.print(table)
+
+
+@policy_app.command("check")
+def check_file(
+    file: Annotated[Path, typer.Argument(help="Override file to validate.", dir_okay=False)],
+) -> None:
+    """Validate an organisation override file; exit 2 naming the line and rule on error."""
+    book = load_policy(file)
+    console.print(
+        f"[green]OK[/] {escape(str(file))}: {len(book.rules)} rules, version {book.version}"
+    )

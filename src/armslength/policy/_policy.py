@@ -1,0 +1,232 @@
+"""The loaded rulebook: sources, rules and the checks that keep it coherent."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from armslength.config import Channels
+from armslength.errors import PolicyError
+from armslength.model import Account, Jurisdiction, Kind, Relationship, Role
+from armslength.policy._schema import Override, Rule, Rulebook, Source, SourceFile
+from armslength.policy._yamlfile import YamlDocument
+from armslength.policy.topics import Topic
+
+_DATA = "armslength.policy"
+
+
+@dataclass(frozen=True)
+class Situation:
+    """Everything a rule's ``when`` can test."""
+
+    relationship: Relationship
+    kind: Kind
+    account: Account
+    role: Role
+    jurisdiction: Jurisdiction
+    topic: Topic
+    preexisting: bool
+
+
+def matches(rule: Rule, situation: Situation) -> bool:
+    when = rule.when
+    for name in ("relationship", "kind", "account", "role", "jurisdiction", "topic"):
+        allowed = getattr(when, name)
+        if allowed is not None and getattr(situation, name) not in allowed:
+            return False
+    return when.preexisting is None or when.preexisting == situation.preexisting
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A validated rulebook. Build it with :func:`load_policy`."""
+
+    version: str
+    sources: dict[str, Source]
+    rules: tuple[Rule, ...]
+    channels: Channels | None = None
+    origin: tuple[str, ...] = field(default=())
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise PolicyError(f"no rule with id '{rule_id}'", field="rule")
+
+    def applicable(self, situation: Situation) -> list[Rule]:
+        return [rule for rule in self.rules if matches(rule, situation)]
+
+    def active_sources(self, jurisdiction: Jurisdiction, role: Role) -> set[str]:
+        """Ids of the bodies whose guidance applies to *role* in *jurisdiction*."""
+        return {
+            source.id
+            for source in self.sources.values()
+            if role in source.audience
+            and (jurisdiction == Jurisdiction.INTL or jurisdiction in source.jurisdiction)
+        }
+
+
+def _read_builtin(name: str) -> YamlDocument:
+    text = resources.files(_DATA).joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return YamlDocument(text, f"<builtin>/{name}")
+
+
+def _check_unique(rules: Iterable[Rule], origin: str) -> None:
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise PolicyError(f"rule id '{rule.id}' is defined twice", path=origin, field="id")
+        seen.add(rule.id)
+
+
+def _check_citations(rules: Iterable[Rule], sources: dict[str, Source], origin: str) -> None:
+    for rule in rules:
+        cited = [c.id for c in rule.sources] + [d.source for d in rule.dissent]
+        for source_id in cited:
+            if source_id not in sources:
+                raise PolicyError(
+                    f"rule '{rule.id}' cites unknown source '{source_id}'",
+                    path=origin,
+                    field="sources",
+                )
+
+
+def _check_replies(rules: Iterable[Rule], origin: str) -> None:
+    from armslength.replies import template_names
+
+    known = template_names()
+    for rule in rules:
+        if rule.reply is not None and rule.reply not in known:
+            raise PolicyError(
+                f"rule '{rule.id}' names unknown reply template '{rule.reply}' "
+                f"(known: {', '.join(sorted(known))})",
+                path=origin,
+                field="reply",
+            )
+
+
+def _check_conflicts(rules: Iterable[Rule], origin: str) -> None:
+    verdict_rules = [rule for rule in rules if rule.verdict is not None]
+    for first, second in itertools.combinations(verdict_rules, 2):
+        if (
+            first.verdict != second.verdict
+            and first.priority == second.priority
+            and first.when.overlaps(second.when)
+        ):
+            raise PolicyError(
+                f"rules '{first.id}' and '{second.id}' cover the same situation with different "
+                "verdicts and no precedence (give one a higher 'priority')",
+                path=origin,
+                field="priority",
+            )
+
+
+def situations() -> Iterator[Situation]:
+    """Every situation the CLI can describe."""
+    for relationship, kind, account, role, jurisdiction, topic, preexisting in itertools.product(
+        Relationship, Kind, Account, Role, Jurisdiction, Topic, (False, True)
+    ):
+        yield Situation(relationship, kind, account, role, jurisdiction, topic, preexisting)
+
+
+def _check_complete(rules: tuple[Rule, ...], origin: str) -> None:
+    verdict_rules = [rule for rule in rules if rule.verdict is not None]
+    narrow = any(rule.when.role or rule.when.jurisdiction for rule in verdict_rules)
+    for situation in situations():
+        if not narrow and (situation.role, situation.jurisdiction) != (
+            Role.DOCTOR,
+            Jurisdiction.INTL,
+        ):
+            continue
+        if not any(matches(rule, situation) for rule in verdict_rules):
+            raise PolicyError(
+                "no rule gives a verdict for "
+                f"relationship={situation.relationship} kind={situation.kind} "
+                f"account={situation.account} role={situation.role} "
+                f"jurisdiction={situation.jurisdiction} topic={situation.topic} "
+                f"preexisting={situation.preexisting}",
+                path=origin,
+                field="rules",
+            )
+
+
+def check(policy: Policy, origin: str) -> None:
+    """Raise :class:`PolicyError` unless *policy* is coherent and complete."""
+    _check_unique(policy.rules, origin)
+    _check_citations(policy.rules, policy.sources, origin)
+    _check_replies(policy.rules, origin)
+    _check_conflicts(policy.rules, origin)
+    _check_complete(policy.rules, origin)
+
+
+def builtin_policy() -> Policy:
+    sources = _read_builtin("sources.yaml").validate(SourceFile).sources
+    book = _read_builtin("rules.yaml").validate(Rulebook)
+    policy = Policy(book.version, {s.id: s for s in sources}, book.rules, origin=("<builtin>",))
+    check(policy, "<builtin>/rules.yaml")
+    return policy
+
+
+def apply_override(base: Policy, document: YamlDocument) -> Policy:
+    override = document.validate(Override)
+    sources = dict(base.sources)
+    for source in override.sources:
+        sources[source.id] = source
+    rules = {rule.id: rule for rule in base.rules}
+    for index, rule_id in enumerate(override.rules.disable):
+        if rule_id not in rules:
+            line = document.line_of(("rules", "disable", index))
+            raise PolicyError(
+                f"cannot disable unknown rule '{rule_id}'",
+                path=document.name,
+                line=line,
+                field="rules.disable",
+            )
+        del rules[rule_id]
+    for index, rule in enumerate(override.rules.replace):
+        if rule.id not in rules:
+            line = document.line_of(("rules", "replace", index))
+            raise PolicyError(
+                f"cannot replace unknown rule '{rule.id}' (use 'add')",
+                path=document.name,
+                line=line,
+                field="rules.replace",
+            )
+        rules[rule.id] = rule
+    for index, rule in enumerate(override.rules.add):
+        if rule.id in rules:
+            line = document.line_of(("rules", "add", index))
+            raise PolicyError(
+                f"rule '{rule.id}' already exists (use 'replace')",
+                path=document.name,
+                line=line,
+                field="rules.add",
+            )
+        rules[rule.id] = rule
+    digest = hashlib.sha256(str(document.data).encode()).hexdigest()[:8]
+    policy = Policy(
+        version=f"{base.version}+{override.version or digest}",
+        sources=sources,
+        rules=tuple(rules.values()),
+        channels=override.channels,
+        origin=(*base.origin, document.name),
+    )
+    check(policy, document.name)
+    return policy
+
+
+_BUILTIN: Policy | None = None
+
+
+def load_policy(override: str | Path | None = None) -> Policy:
+    """The built-in rulebook, with an organisation's override file applied if given."""
+    global _BUILTIN
+    if _BUILTIN is None:
+        _BUILTIN = builtin_policy()
+    if override is None:
+        return _BUILTIN
+    return apply_override(_BUILTIN, YamlDocument.read(Path(override)))

@@ -1,0 +1,1 @@
+"""Bundled sample data for ``armslength demo`` (synthetic; no real people)."""
