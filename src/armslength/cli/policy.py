@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from armslength.cli._app import app
 from armslength.cli._common import JsonOption, console, print_json
@@ -41,18 +40,12 @@ def list_rules(policy: PolicyOption = None, json_output: JsonOption = False) -> 
             {"version": book.version, "rules": [r.model_dump(mode="json") for r in book.rules]}
         )
         return
-    table = Table(title=f"Armslength rulebook {book.version}", show_lines=True)
-    for column in ("rule", "when", "verdict", "strength", "sources"):
-        table.add_column(column)
+    console.print(f"[bold]Armslength rulebook {escape(book.version)}[/]: {len(book.rules)} rules")
     for rule in book.rules:
-        table.add_row(
-            rule.id,
-            escape(_when(rule)),
-            rule.verdict.value if rule.verdict else "(reason only)",
-            rule.strength.value,
-            ", ".join(c.id for c in rule.sources),
-        )
-    console.print(table)
+        verdict = rule.verdict.value if rule.verdict else "(reason only)"
+        console.print(f"\n[bold]{rule.id}[/]  {verdict}  [dim]{rule.strength.value}[/]")
+        console.print(f"    when: {escape(_when(rule))}")
+        console.print(f"    sources: {', '.join(c.id for c in rule.sources)}")
 
 
 @policy_app.command("show")
@@ -94,21 +87,13 @@ def list_sources(policy: PolicyOption = None, json_output: JsonOption = False) -
     if json_output:
         print_json([s.model_dump(mode="json") for s in sources])
         return
-    table = Table(title="Sources")
-    for column in ("id", "body", "year", "where", "who", "verification", "title"):
-        table.add_column(column)
     for s in sources:
         status = s.verification.value
-        table.add_row(
-            s.id,
-            escape(s.body),
-            str(s.year),
-            ",".join(s.jurisdiction),
-            ",".join(s.audience),
-            status if status == "confirmed" else f"[yellow]{status}[/]",
-            escape(s.title),
-        )
-    console.print(table)
+        flag = "[green]confirmed[/]" if status == "confirmed" else f"[yellow]{status}[/]"
+        console.print(f"[bold]{s.id}[/]  {escape(s.body)} {escape(str(s.year))}  {flag}")
+        console.print(f"    {escape(s.title)}")
+        console.print(f"    where: {', '.join(s.jurisdiction)}  who: {', '.join(s.audience)}")
+        console.print(f"    [dim]{escape(s.url)}[/]")
 
 
 @policy_app.command("check")

@@ -70,7 +70,7 @@ class YamlDocument:
                 node = node[part]
             except (KeyError, IndexError, TypeError):
                 break
-            if isinstance(node, dict) and isinstance(node.get("id"), str) and "when" in node:
+            if isinstance(node, dict) and isinstance(node.get("id"), str) and "summary" in node:
                 found = node["id"]
         return found
 

@@ -1,0 +1,60 @@
+"""Private by construction: no network, and no message text in output or errors."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from armslength.cli import app
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
+    attempts: list[Any] = []
+
+    def refuse(self: socket.socket, address: Any) -> None:
+        attempts.append(address)
+        raise OSError("network access attempted during a test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: attempts.append(a) or [])
+    yield attempts
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["demo"],
+        [
+            "advise",
+            "--relationship",
+            "current-patient",
+            "--kind",
+            "message",
+            "--message",
+            "my rash",
+            "--json",
+        ],
+        ["policy", "list"],
+        ["policy", "sources", "--json"],
+    ],
+)
+def test_commands_make_no_network_calls(no_network: list[Any], args: list[str]) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert no_network == []
+
+
+def test_message_text_is_never_in_output() -> None:
+    secret = "Zebulon-Quartermaine-rash-on-thigh"
+    result = CliRunner().invoke(
+        app,
+        ["advise", "--relationship", "current-patient", "--kind", "message", "--message", secret],
+    )
+    assert result.exit_code == 0
+    assert secret not in result.output
