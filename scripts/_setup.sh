@@ -7,12 +7,12 @@ setup_venv() {
     if [ ! -x "$VENV/bin/python" ]; then
         echo "==> creating virtual environment in $VENV"
         "$PYTHON" -m venv "$VENV"
-        "$VENV/bin/python" -m pip install --quiet --upgrade pip
+        "$VENV/bin/python" -m pip install --quiet --upgrade pip 2>&1 | { grep -v "^WARNING: Location" || true; }
     fi
     local spec="."
     if [ -n "$extras" ]; then spec=".[$extras]"; fi
     echo "==> installing armslength ($spec)"
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$spec"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$spec" 2>&1 | { grep -v "^WARNING: Location" || true; }
 }
 
 setup_system_packages() {

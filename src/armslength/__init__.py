@@ -18,7 +18,6 @@ from armslength.errors import (
     StoreError,
     UnsupportedExportError,
 )
-from armslength.policy import Policy, load_policy
 from armslength.model import (
     Account,
     Advice,
@@ -37,6 +36,7 @@ from armslength.model import (
     ScreenResult,
     Verdict,
 )
+from armslength.policy import Policy, load_policy
 
 __all__ = [
     "Account",
