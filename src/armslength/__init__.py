@@ -18,6 +18,7 @@ from armslength.errors import (
     StoreError,
     UnsupportedExportError,
 )
+from armslength.exports import ExportResult, Skipped, read_export, read_exports
 from armslength.model import (
     Account,
     Advice,
@@ -47,6 +48,7 @@ __all__ = [
     "Connection",
     "Content",
     "ExportError",
+    "ExportResult",
     "Finding",
     "InputError",
     "Interaction",
@@ -64,6 +66,7 @@ __all__ = [
     "RosterError",
     "ScreenResult",
     "Settings",
+    "Skipped",
     "StoreError",
     "UnsupportedExportError",
     "Verdict",
@@ -71,4 +74,6 @@ __all__ = [
     "advise",
     "load_policy",
     "load_settings",
+    "read_export",
+    "read_exports",
 ]

@@ -1,0 +1,318 @@
+"""Reading whole exports: walk the inputs, recognise each file, group records by platform."""
+
+from __future__ import annotations
+
+import csv
+import re
+import tarfile
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from armslength.config import ExportLimits
+from armslength.errors import InputError, UnsupportedExportError
+from armslength.exports._archive import (
+    MEDIA_EXTENSIONS,
+    Member,
+    Skipped,
+    TooLargeError,
+    Walker,
+    read_limited,
+)
+from armslength.exports._base import BadEntries, Era, FileReader, Record
+from armslength.exports._registry import KINDS, READERS
+from armslength.exports._text import MalformedError, normalise_file_name, peek
+from armslength.exports._time import iso
+from armslength.model import Connection, ConnectionKind, Content, ContentKind, Platform
+
+HEAD_SIZE = 64 * 1024
+_HTML_DATA = re.compile(
+    r"^(message_\d+|your_posts.*|profile_posts.*|posts_\d+|comments.*|post_comments.*"
+    r"|followers.*|following.*|your_friends|friends|.*friend_requests.*|user_data.*)\.html?$"
+)
+_STRUCTURE_ERRORS = (TypeError, ValueError, KeyError, AttributeError, IndexError, csv.Error)
+_READ_ERRORS = (OSError, EOFError, zlib.error, zipfile.BadZipFile, tarfile.TarError)
+
+
+@dataclass
+class ExportResult:
+    """One platform's export, read: records, what was skipped, and what it cannot show."""
+
+    platform: Platform
+    layout: str
+    connections: list[Connection] = field(default_factory=list)
+    content: list[Content] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    limitations: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Records per kind, every kind listed (zero when the export has none)."""
+        connections = Counter(c.kind for c in self.connections)
+        content = Counter(c.kind for c in self.content)
+        return {
+            "connections": {kind.value: connections[kind] for kind in ConnectionKind},
+            "content": {kind.value: content[kind] for kind in ContentKind},
+        }
+
+    def summary(self) -> dict[str, Any]:
+        """The ``inspect --json`` shape (plus ``limitations``)."""
+        return {
+            "platform": self.platform.value,
+            "layout": self.layout,
+            "counts": self.counts(),
+            "skipped": [s.to_json_dict() for s in self.skipped],
+            "limitations": list(self.limitations),
+        }
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Every record in the ``inspect --jsonl`` shape: connections first, then content."""
+        for c in self.connections:
+            yield {
+                "type": "connection",
+                "platform": c.platform.value,
+                "kind": c.kind.value,
+                "name": c.name,
+                "handle": c.handle,
+                "url": c.url,
+                "timestamp": iso(c.timestamp),
+            }
+        for t in self.content:
+            yield {
+                "type": "content",
+                "platform": t.platform.value,
+                "kind": t.kind.value,
+                "text": t.text,
+                "timestamp": iso(t.timestamp),
+                "visibility": t.visibility,
+                "url": t.url,
+            }
+
+
+@dataclass
+class _Group:
+    """What has been read so far of one platform's export."""
+
+    family: Platform
+    platforms: set[Platform] = field(default_factory=set)
+    connections: list[Connection] = field(default_factory=list)
+    content: list[Content] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    votes: list[frozenset[str]] = field(default_factory=list)
+
+    def add(self, record: Record) -> None:
+        if isinstance(record, Connection):
+            self.connections.append(record)
+        else:
+            self.content.append(record)
+
+    def result(self) -> ExportResult:
+        kind = KINDS[self.family]
+        platform = self.family
+        if self.family not in self.platforms and len(self.platforms) == 1:
+            platform = next(iter(self.platforms))
+        return ExportResult(
+            platform,
+            kind.layout(self.votes),
+            self.connections,
+            self.content,
+            self.skipped,
+            list(kind.limitations),
+        )
+
+
+@dataclass
+class _FileOutcome:
+    reader: FileReader
+    records: list[Record]
+    eras: list[frozenset[str]]
+    problem: str | None
+
+
+def read_file(reader: FileReader, name: str, data: bytes) -> _FileOutcome:
+    """Run one reader on one file's bytes; every failure becomes a reason, never an exception."""
+    records: list[Record] = []
+    eras: list[frozenset[str]] = []
+    problem: str | None = None
+    bad = 0
+    try:
+        for item in reader.read(name, data):
+            if isinstance(item, Era):
+                eras.append(item.names)
+            elif isinstance(item, BadEntries):
+                bad += item.count
+            else:
+                records.append(item)
+    except MalformedError as exc:
+        problem = str(exc)
+    except _STRUCTURE_ERRORS as exc:
+        problem = f"unexpected structure ({type(exc).__name__})"
+    except RecursionError:
+        problem = "nested too deeply"
+    if bad and problem is None:
+        problem = f"{bad} entries without the expected fields were left out"
+    return _FileOutcome(reader, records, eras, problem)
+
+
+def sniff(name: str, head: bytes) -> FileReader | None:
+    """The reader that recognises a file from its name and first bytes, if any."""
+    text = peek(head)
+    for reader in READERS:
+        if reader.accepts(name) and reader.sniff(name, text):
+            return reader
+    return None
+
+
+class _Reading:
+    """One call of :func:`read_exports`: the walk, the groups and the unattached skips."""
+
+    def __init__(self, limits: ExportLimits) -> None:
+        self.walker = Walker(limits)
+        self.groups: dict[Platform, _Group] = {}
+        self.by_source: dict[int, list[Platform]] = {}
+        self.loose: list[tuple[int, Skipped]] = []
+        self.shared: list[tuple[int, list[Record], str | None, str]] = []
+
+    def run(self, paths: list[Path]) -> list[ExportResult]:
+        for walked in self.walker.walk(paths):
+            if isinstance(walked, Skipped):
+                self.loose.append((_source_of(walked, paths), walked))
+            else:
+                self._member(walked)
+        self._settle_shared()
+        if not self.groups:
+            raise UnsupportedExportError(self._unsupported_reason(), path=_joined(paths))
+        self._settle_loose()
+        return [group.result() for group in self.groups.values()]
+
+    def _member(self, member: Member) -> None:
+        if member.extension in MEDIA_EXTENSIONS:
+            return
+        if member.extension in {".html", ".htm"}:
+            self._html(member)
+            return
+        if not any(reader.accepts(member.name) for reader in READERS):
+            return
+        limit = self.walker.limits.max_member_size
+        if member.size > limit:
+            reason = f"size {member.size} exceeds the member limit (max_member_size)"
+            self.loose.append((member.source, Skipped(member.path, reason)))
+            return
+        try:
+            self._recognise(member)
+        except TooLargeError as exc:
+            self.loose.append((member.source, Skipped(member.path, str(exc))))
+        except (*_READ_ERRORS, *_STRUCTURE_ERRORS):
+            self.loose.append((member.source, Skipped(member.path, "corrupt or truncated file")))
+
+    def _recognise(self, member: Member) -> None:
+        with member.opener() as stream:
+            head = _read_head(stream)
+            reader = sniff(member.name, head)
+            if reader is None:
+                return
+            data = read_limited(stream, self.walker.budget, head)
+        outcome = read_file(reader, member.name, data)
+        if reader.shared:
+            self.shared.append((member.source, outcome.records, outcome.problem, member.path))
+            return
+        group = self._group(reader.family, member.source)
+        group.platforms.update({r.platform for r in outcome.records} or {reader.platform})
+        group.votes.extend(outcome.eras)
+        for record in outcome.records:
+            group.add(record)
+        if outcome.problem:
+            group.skipped.append(Skipped(member.path, outcome.problem))
+
+    def _html(self, member: Member) -> None:
+        if _HTML_DATA.match(normalise_file_name(member.name)):
+            reason = "HTML export cannot be read; download the data again in JSON format"
+            self.loose.append((member.source, Skipped(member.path, reason)))
+
+    def _group(self, family: Platform, source: int) -> _Group:
+        families = self.by_source.setdefault(source, [])
+        if family not in families:
+            families.append(family)
+        return self.groups.setdefault(family, _Group(family))
+
+    def _settle_shared(self) -> None:
+        """Message threads Facebook and Instagram share join the export they came with."""
+        for source, records, problem, path in self.shared:
+            families = self.by_source.get(source, [])
+            family = _thread_family(path, families)
+            group = self._group(family, source)
+            group.platforms.add(family)
+            for record in records:
+                group.add(record if family is record.platform else _moved(record, family))
+            if problem:
+                group.skipped.append(Skipped(path, problem))
+
+    def _settle_loose(self) -> None:
+        first = next(iter(self.groups.values()))
+        for source, skipped in self.loose:
+            families = self.by_source.get(source)
+            group = self.groups[families[0]] if families else first
+            group.skipped.append(skipped)
+
+    def _unsupported_reason(self) -> str:
+        reasons = sorted({s.reason for _, s in self.loose})
+        detail = f" ({'; '.join(reasons[:3])})" if reasons else ""
+        return f"not a supported export: no recognised file{detail}"
+
+
+def _read_head(stream: IO[bytes]) -> bytes:
+    return stream.read(HEAD_SIZE)
+
+
+def _thread_family(path: str, families: list[Platform]) -> Platform:
+    segments = re.split(r"[/\\:]", path.casefold())
+    if any(s == "your_instagram_activity" or s.startswith("instagram-") for s in segments):
+        return Platform.INSTAGRAM
+    if Platform.INSTAGRAM in families and Platform.FACEBOOK not in families:
+        return Platform.INSTAGRAM
+    return Platform.FACEBOOK
+
+
+def _moved(record: Record, platform: Platform) -> Record:
+    return record.model_copy(update={"platform": platform})
+
+
+def _source_of(skipped: Skipped, paths: list[Path]) -> int:
+    for index, path in enumerate(paths):
+        if skipped.path.startswith(str(path)):
+            return index
+    return 0
+
+
+def _joined(paths: list[Path]) -> str:
+    return ", ".join(str(p) for p in paths)
+
+
+def read_exports(*paths: str | Path, limits: ExportLimits | None = None) -> list[ExportResult]:
+    """Read one or more exports (zip, tar.gz, folder, single file, parts of one export).
+
+    Files are grouped by platform: the parts of one platform's export make one result.
+    Raises :class:`UnsupportedExportError` when no file is recognised.
+    """
+    if not paths:
+        raise InputError("no export given")
+    resolved = [Path(p) for p in paths]
+    for path in resolved:
+        if not path.exists():
+            raise InputError("no such file or folder", path=path)
+    return _Reading(limits or ExportLimits()).run(resolved)
+
+
+def read_export(*paths: str | Path, limits: ExportLimits | None = None) -> ExportResult:
+    """Read the export of one platform (possibly in several parts); see :func:`read_exports`.
+
+    Raises :class:`InputError` when the inputs hold exports of several platforms.
+    """
+    results = read_exports(*paths, limits=limits)
+    if len(results) > 1:
+        names = ", ".join(r.platform.value for r in results)
+        raise InputError(f"holds exports of several platforms ({names}); use read_exports")
+    return results[0]
