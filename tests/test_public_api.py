@@ -13,6 +13,7 @@ EXPECTED = {
     "Connection",
     "Content",
     "ExportError",
+    "ExportResult",
     "Finding",
     "InputError",
     "Interaction",
@@ -30,6 +31,7 @@ EXPECTED = {
     "RosterError",
     "ScreenResult",
     "Settings",
+    "Skipped",
     "StoreError",
     "UnsupportedExportError",
     "Verdict",
@@ -37,6 +39,8 @@ EXPECTED = {
     "advise",
     "load_policy",
     "load_settings",
+    "read_export",
+    "read_exports",
 }
 
 
