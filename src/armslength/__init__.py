@@ -38,6 +38,8 @@ from armslength.model import (
     Verdict,
 )
 from armslength.policy import Policy, load_policy
+from armslength.roster import load_roster
+from armslength.roster.match import match
 
 __all__ = [
     "Account",
@@ -73,7 +75,9 @@ __all__ = [
     "__version__",
     "advise",
     "load_policy",
+    "load_roster",
     "load_settings",
+    "match",
     "read_export",
     "read_exports",
 ]

@@ -11,6 +11,7 @@ from armslength.cli import advise as _advise  # noqa: F401  (registers commands)
 from armslength.cli import config as _config  # noqa: F401
 from armslength.cli import demo as _demo  # noqa: F401
 from armslength.cli import inspect as _inspect  # noqa: F401
+from armslength.cli import match as _match  # noqa: F401
 from armslength.cli import policy as _policy  # noqa: F401
 from armslength.cli._app import app
 

@@ -83,6 +83,8 @@ def _day_month_year(a: int, b: int, year: int) -> tuple[int, date | None]:
         full = date(year, b, a)
     elif b > 12 >= a or a == b:
         full = date(year, a, b)
+    elif a > 12 or b > 12:
+        raise BadRowError("birth date is not a valid date")
     else:
         return _check_year(year, ""), None  # day/month ambiguous: keep the year only
     return _check_year(year, ""), full

@@ -36,6 +36,7 @@ _ALIASES = {alias: field for field, names in COLUMNS.items() for alias in names}
 _DELIMITERS = ",;\t|"
 _MULTI = re.compile(r"\s*[;|]\s*")
 _MAX_FIELD = 1 << 20
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 def _header_key(cell: str) -> str:
@@ -89,7 +90,7 @@ def text_lines(stream: BinaryIO) -> Iterator[str]:
     if head.startswith(codecs.BOM_UTF8):
         stream.seek(3)
     for raw in stream:
-        yield decode_line(raw)
+        yield from _LINE.findall(decode_line(raw))
 
 
 def _cell(row: list[str], index: int | None) -> str | None:
@@ -142,7 +143,10 @@ def read_csv(stream: BinaryIO, path: Path) -> Iterator[RawPatient | Skipped]:
         raise RosterError("empty file (expected a header row)", path=path, line=1)
     delimiter = sniff_delimiter(header_line)
     csv.field_size_limit(_MAX_FIELD)
-    header = next(csv.reader([header_line], delimiter=delimiter), [])
+    try:
+        header = next(csv.reader([header_line], delimiter=delimiter), [])
+    except csv.Error as exc:
+        raise RosterError(f"malformed CSV header ({_reason(exc)})", path=path, line=1) from None
     columns = map_header(header, path)
     reader = csv.reader(lines, delimiter=delimiter)
     start = counter.count + 1

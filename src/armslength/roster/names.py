@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -134,7 +135,7 @@ def split_handle(text: str) -> list[str]:
     return [t for w in _HANDLE_SPLIT.split(raw) if w for t in tokens(w)]
 
 
-def split_concatenated(word: str, known: frozenset[str] | set[str]) -> list[tuple[str, str]]:
+def split_concatenated(word: str, known: Container[str]) -> list[tuple[str, str]]:
     """Ways to cut ``"janedoe"`` into two names where the first part is a known given name."""
     return [(word[:k], word[k:]) for k in range(2, len(word) - 1) if word[:k] in known]
 

@@ -1,0 +1,600 @@
+"""Is this account one of my patients? Fellegi–Sunter scoring with a calibrated posterior.
+
+For a display name the matcher considers a few readings (given-family,
+surname-first, handle splits …). For one reading it compares the shown given and
+family names with every roster name that could have produced them through a
+*channel*: shown exactly, as a nickname, with a typo, by sound, as an initial,
+or (for surnames) as one half of a double-barrelled name or a former name. With
+``m`` the chance of that channel for the true patient and ``f`` the name's
+frequency (from the roster, Good–Turing smoothed), the likelihood ratio of a
+patient is ``P(shown | patient's name) / Σ_x f(x)·P(shown | x)``: a rare name
+shown exactly is strong evidence, "John Smith" weak. Optional hints (city,
+e-mail, phone, birth year) multiply it. The score of patient *j* is the
+posterior ``(π/N)·LR_j / ((π/N)·Σ_k LR_k + 1 − π)`` with π the share of accounts
+that are patients and N the roster size, so namesakes split the probability and
+the score reads as "the chance this account is this patient".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from armslength.model import Candidate, Connection, Match
+from armslength.roster._index import MatchIndex, _initial
+from armslength.roster._store import Roster
+from armslength.roster.names import (
+    DisplayName,
+    is_typo,
+    join_surname,
+    nicknames_of,
+    normalize_name,
+    parse_display_name,
+    split_concatenated,
+    surname_parts,
+)
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["AccountInfo", "Model", "match", "match_index"]
+
+
+@dataclass(frozen=True)
+class Model:
+    """Channel probabilities (m) and the prior. Each group of m values sums to about one."""
+
+    prior: float = 0.1
+    given_exact: float = 0.70
+    given_listed: float = 0.30
+    given_nickname: float = 0.14
+    given_typo: float = 0.04
+    given_phonetic: float = 0.02
+    given_initial: float = 0.04
+    family_exact: float = 0.74
+    family_former: float = 0.08
+    family_part: float = 0.05
+    family_typo: float = 0.05
+    family_phonetic: float = 0.02
+    family_initial: float = 0.04
+    typo_spread: float = 30.0
+    phonetic_spread: float = 8.0
+    surname_first: float = 0.04
+    city_agree: float = 0.80
+    contact_agree: float = 0.90
+    contact_differs: float = 0.30
+    year_agree: float = 0.90
+    year_near: float = 0.05
+    floor: float = 1e-7
+    max_candidates: int = 2000
+
+
+DEFAULT_MODEL = Model()
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    """What a platform shows about an account; only ``name`` is required."""
+
+    name: str
+    handle: str | None = None
+    city: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    birth_year: int | None = None
+
+
+# --------------------------------------------------------------------------- channels
+
+
+@dataclass
+class _Channel:
+    """P(shown | roster name code) for the codes that could have produced a shown name."""
+
+    prob: dict[int, float] = field(default_factory=dict)
+    level: dict[int, str] = field(default_factory=dict)
+    random: float = 0.0
+
+    def add(self, code: int, prob: float, level: str) -> None:
+        if code and prob > self.prob.get(code, 0.0):
+            self.prob[code] = prob
+            self.level[code] = level
+
+
+def _given_channel(index: MatchIndex, shown: str, model: Model) -> _Channel:
+    vocab, channel = index.given, _Channel()
+    channel.add(vocab.get(shown), model.given_exact, "exact")
+    for code in vocab.nickname_codes(shown):
+        spread = min(max(len(nicknames_of(vocab.strings[code])), 2), 6)
+        channel.add(code, model.given_nickname / spread, "nickname")
+    for code in vocab.near(shown):
+        if is_typo(shown, vocab.strings[code]):
+            channel.add(code, model.given_typo / model.typo_spread, "typo")
+    for code in vocab.sounds_like(shown):
+        channel.add(code, model.given_phonetic / model.phonetic_spread, "phonetic")
+    channel.random = sum(index.given_freq(c) * p for c, p in channel.prob.items()) + model.floor
+    return channel
+
+
+def _family_channel(
+    index: MatchIndex, shown: str, others: tuple[str, ...], model: Model
+) -> _Channel:
+    vocab, channel = index.family, _Channel()
+    joined = join_surname(shown)
+    channel.add(vocab.get(joined), model.family_exact, "exact")
+    for part in surname_parts(shown):
+        channel.add(vocab.get(part), model.family_part, "part")
+    for other in others:
+        channel.add(vocab.get(join_surname(other)), model.family_former, "other")
+    for code in vocab.near(joined):
+        if is_typo(joined, vocab.strings[code]):
+            channel.add(code, model.family_typo / model.typo_spread, "typo")
+    for code in vocab.sounds_like(joined):
+        channel.add(code, model.family_phonetic / model.phonetic_spread, "phonetic")
+    channel.random = sum(index.family_freq(c) * p for c, p in channel.prob.items()) + model.floor
+    return channel
+
+
+# --------------------------------------------------------------------------- readings
+
+
+@dataclass(frozen=True)
+class _Reading:
+    given: str | None
+    family: str | None
+    others: tuple[str, ...] = ()
+    weight: float = 1.0
+    label: str = ""
+
+
+def _readings(display: DisplayName, index: MatchIndex, model: Model) -> list[_Reading]:
+    words, others = display.words, display.others
+    if not words:
+        return [_Reading(None, o, (), 0.5) for o in others[:1]]
+    if len(words) == 1:
+        return _single_word(words[0], display, index)
+    first, last = words[0], words[-1]
+    swap = model.surname_first
+    readings = [
+        _Reading(first, last, others, 1.0 - swap),
+        _Reading(last, first, others, swap, "surname-first reading"),
+    ]
+    if len(words) > 2:
+        readings.append(_Reading(first, "-".join(words[1:]), others, 0.2))
+        readings.append(_Reading(words[1], last, others, 0.2))
+    return readings
+
+
+def _single_word(word: str, display: DisplayName, index: MatchIndex) -> list[_Reading]:
+    readings = [
+        _Reading(word, None, display.others, 0.6),
+        _Reading(None, word, display.others, 0.3),
+    ]
+    if display.handle or len(word) > 6:
+        splits = split_concatenated(word, index.given.codes.keys())
+        readings += [_Reading(g, f, (), 0.8, "handle split") for g, f in splits[:4]]
+    return readings
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class _Hit:
+    lr: float
+    given_level: str
+    family_level: str
+    reading: _Reading
+
+
+@dataclass
+class _Pool:
+    """Best hit per patient plus the likelihood mass of hits too many to list."""
+
+    hits: dict[int, _Hit] = field(default_factory=dict)
+    overflow: float = 0.0
+
+    def offer(self, patient: int, hit: _Hit) -> None:
+        best = self.hits.get(patient)
+        if best is None or hit.lr > best.lr:
+            self.hits[patient] = hit
+
+
+def _given_level(
+    index: MatchIndex, patient: int, code: int, channel: _Channel
+) -> tuple[float, str]:
+    if index.pgiven[patient] == code:
+        return channel.prob[code], channel.level[code]
+    return channel.prob[code] * 0.5, "listed nickname"
+
+
+def _family_level(
+    index: MatchIndex, patient: int, code: int, channel: _Channel
+) -> tuple[float, str]:
+    level = channel.level[code]
+    if index.pfamily[patient] == code:
+        return channel.prob[code], level
+    if level == "exact":
+        return channel.prob[code] * 0.1, "former or part"
+    return channel.prob[code] * 0.1, level
+
+
+def _score_pairs(
+    index: MatchIndex, reading: _Reading, gch: _Channel, fch: _Channel, pool: _Pool, model: Model
+) -> None:
+    norm = reading.weight / (gch.random * fch.random)
+    budget = model.max_candidates
+    for f, fp in fch.prob.items():
+        for g, gp in gch.prob.items():
+            span = index.by_pair(f, g)
+            if not span:
+                continue
+            if len(span) > budget:
+                pool.overflow += len(span) * gp * fp * norm
+                continue
+            budget -= len(span)
+            for patient in index.fg_patients(span):
+                gprob, glevel = _given_level(index, patient, g, gch)
+                fprob, flevel = _family_level(index, patient, f, fch)
+                pool.offer(patient, _Hit(gprob * fprob * norm, glevel, flevel, reading))
+
+
+def _score_initial(
+    index: MatchIndex, reading: _Reading, pool: _Pool, model: Model, *, family_initial: bool
+) -> None:
+    """ "Jane D." or "J. Smith": one name plus an initial of the other."""
+    assert reading.given is not None
+    assert reading.family is not None
+    if family_initial:
+        gch = _given_channel(index, reading.given, model)
+        lr_initial = 1.0 / index.initial_freq(reading.family, family=True)
+        for g, gp in gch.prob.items():
+            _offer_span(
+                index,
+                index.by_given_initial(g, reading.family),
+                pool,
+                model,
+                gp / gch.random * lr_initial * reading.weight,
+                _Hit(0.0, gch.level[g], "initial", reading),
+                gf=True,
+            )
+        return
+    fch = _family_channel(index, reading.family, reading.others, model)
+    letter = _initial(reading.given)
+    lr_initial = 1.0 / index.initial_freq(reading.given, family=False)
+    for f, fp in fch.prob.items():
+        span = index.by_family(f)
+        lr = fp / fch.random * lr_initial * reading.weight
+        if len(span) > model.max_candidates:
+            pool.overflow += len(span) * lr * index.initial_freq(reading.given, family=False)
+            continue
+        for patient in index.fg_patients(span):
+            if _initial(index.given.strings[index.pgiven[patient]]) == letter:
+                pool.offer(patient, _Hit(lr, "initial", fch.level[f], reading))
+
+
+def _offer_span(
+    index: MatchIndex, span: range, pool: _Pool, model: Model, lr: float, hit: _Hit, *, gf: bool
+) -> None:
+    if len(span) > model.max_candidates:
+        pool.overflow += len(span) * lr
+        return
+    patients = index.gf_patients(span) if gf else index.fg_patients(span)
+    for patient in patients:
+        pool.offer(patient, _Hit(lr, hit.given_level, hit.family_level, hit.reading))
+
+
+def _score_one_name(index: MatchIndex, reading: _Reading, pool: _Pool, model: Model) -> None:
+    """Only a given name ("Jenny 🌸") or only a family name ("Dr Quill")."""
+    if reading.given is not None:
+        gch = _given_channel(index, reading.given, model)
+        for g, gp in gch.prob.items():
+            hit = _Hit(0.0, gch.level[g], "not shown", reading)
+            _offer_span(
+                index,
+                index.by_given(g),
+                pool,
+                model,
+                gp / gch.random * reading.weight,
+                hit,
+                gf=True,
+            )
+        return
+    assert reading.family is not None
+    fch = _family_channel(index, reading.family, reading.others, model)
+    for f, fp in fch.prob.items():
+        hit = _Hit(0.0, "not shown", fch.level[f], reading)
+        _offer_span(
+            index, index.by_family(f), pool, model, fp / fch.random * reading.weight, hit, gf=False
+        )
+
+
+def _score_reading(index: MatchIndex, reading: _Reading, pool: _Pool, model: Model) -> None:
+    given, family = reading.given, reading.family
+    if given is None or family is None:
+        _score_one_name(index, reading, pool, model)
+    elif len(family) == 1 and len(given) > 1:
+        _score_initial(index, reading, pool, model, family_initial=True)
+    elif len(given) == 1 and len(family) > 1:
+        _score_initial(index, reading, pool, model, family_initial=False)
+    elif len(given) > 1:
+        gch = _given_channel(index, given, model)
+        fch = _family_channel(index, family, reading.others, model)
+        _score_pairs(index, reading, gch, fch, pool, model)
+
+
+# --------------------------------------------------------------------------- hints
+
+
+def _digits(phone: str) -> str:
+    digits = re.sub(r"\D", "", phone)
+    return digits[-9:]
+
+
+def contact_key(kind: str, value: str) -> bytes:
+    """Keyed digest of a normalised e-mail or phone number (the only form kept for lookup)."""
+    norm = value.strip().lower() if kind == "email" else _digits(value)
+    return hashlib.blake2b(norm.encode(), digest_size=12, key=b"armslength-contact").digest()
+
+
+class _Contacts:
+    """Patients by hashed e-mail / phone, built the first time an account shows one."""
+
+    def __init__(self, roster: Roster) -> None:
+        self._table: dict[bytes, list[int]] = defaultdict(list)
+        for patient, (email, phone) in roster._contact.items():
+            if email:
+                self._table[contact_key("email", email)].append(patient)
+            if phone and len(_digits(phone)) >= 6:
+                self._table[contact_key("phone", phone)].append(patient)
+
+    def find(self, kind: str, value: str) -> list[int]:
+        return self._table.get(contact_key(kind, value), [])
+
+
+class _Hints:
+    """Likelihood ratio of an account's optional details for one patient."""
+
+    def __init__(self, index: MatchIndex, account: AccountInfo, model: Model) -> None:
+        self.index, self.account, self.model = index, account, model
+        city = normalize_name(account.city) if account.city else ""
+        self.city = index.city.get(city) if city else 0
+        self.city_shown = bool(city)
+        self.email = contact_key("email", account.email) if account.email else None
+        self.phone = contact_key("phone", account.phone) if account.phone else None
+
+    @property
+    def any(self) -> bool:
+        return bool(self.city_shown or self.email or self.phone or self.account.birth_year)
+
+    def factor(self, patient: int) -> tuple[float, list[str]]:
+        lr, notes = 1.0, []
+        for part in (self._city(patient), self._contact(patient), self._year(patient)):
+            if part is not None:
+                lr *= part[0]
+                notes.append(part[1])
+        return lr, notes
+
+    def _city(self, patient: int) -> tuple[float, str] | None:
+        pcity = self.index.pcity[patient]
+        if not self.city_shown or not pcity:
+            return None
+        if self.city == pcity:
+            freq = self.index.city_freq(pcity)
+            return (
+                self.model.city_agree + (1 - self.model.city_agree) * freq
+            ) / freq, "city agrees"
+        return 1.0 - self.model.city_agree, "city differs"
+
+    def _contact(self, patient: int) -> tuple[float, str] | None:
+        email, phone = self.index.roster.contact_of(patient)
+        checks = [("e-mail", self.email, email, "email"), ("phone", self.phone, phone, "phone")]
+        lr, notes = 1.0, []
+        for label, shown, own, kind in checks:
+            if shown is None or not own:
+                continue
+            if contact_key(kind, own) == shown:
+                lr *= self.model.contact_agree / self.model.floor
+                notes.append(f"{label} agrees")
+            else:
+                lr *= self.model.contact_differs
+                notes.append(f"{label} differs")
+        return (lr, ", ".join(notes)) if notes else None
+
+    def _year(self, patient: int) -> tuple[float, str] | None:
+        year, shown = self.index.roster.birth_year[patient], self.account.birth_year
+        if not year or not shown:
+            return None
+        gap, share = abs(year - shown), 1 / 70
+        if gap == 0:
+            return self.model.year_agree / share, "birth year agrees"
+        if gap == 1:
+            return self.model.year_near / (2 * share), "birth year one off"
+        return (1 - self.model.year_agree - self.model.year_near) / 0.95, "birth year differs"
+
+
+# --------------------------------------------------------------------------- public
+
+
+_INDEXES: WeakKeyDictionary[Roster, MatchIndex] = WeakKeyDictionary()
+
+
+def match_index(roster: Roster) -> MatchIndex:
+    """The blocking index of a roster (built on first use, kept while the roster lives)."""
+    found = _INDEXES.get(roster)
+    if found is None:
+        found = _INDEXES[roster] = MatchIndex(roster)
+    return found
+
+
+class _Contactbook:
+    def __init__(self) -> None:
+        self.by_roster: WeakKeyDictionary[Roster, _Contacts] = WeakKeyDictionary()
+
+    def get(self, roster: Roster) -> _Contacts:
+        found = self.by_roster.get(roster)
+        if found is None:
+            found = self.by_roster[roster] = _Contacts(roster)
+        return found
+
+
+_CONTACTS = _Contactbook()
+
+
+def _as_account(item: str | AccountInfo | Connection) -> AccountInfo:
+    if isinstance(item, AccountInfo):
+        return item
+    if isinstance(item, Connection):
+        return AccountInfo(name=item.name or item.handle or "", handle=item.handle)
+    return AccountInfo(name=str(item))
+
+
+def _pool_for(index: MatchIndex, account: AccountInfo, model: Model) -> _Pool:
+    pool = _Pool()
+    display = parse_display_name(account.name)
+    if not display.words and account.handle:
+        display = parse_display_name(account.handle)
+    for reading in _readings(display, index, model):
+        _score_reading(index, reading, pool, model)
+    _add_contact_hits(index, account, pool, model)
+    return pool
+
+
+def _add_contact_hits(index: MatchIndex, account: AccountInfo, pool: _Pool, model: Model) -> None:
+    if not (account.email or account.phone):
+        return
+    contacts = _CONTACTS.get(index.roster)
+    found = [
+        p
+        for kind in ("email", "phone")
+        if (value := getattr(account, kind))
+        for p in contacts.find(kind, value)
+    ]
+    reading = _Reading(None, None)
+    for patient in found:
+        if patient not in pool.hits:
+            pool.offer(
+                patient, _Hit(model.given_typo * model.family_typo, "differs", "differs", reading)
+            )
+
+
+@dataclass
+class _Scored:
+    patient: int
+    score: float
+    hit: _Hit
+    notes: list[str]
+
+
+def _posterior(index: MatchIndex, account: AccountInfo, pool: _Pool, model: Model) -> list[_Scored]:
+    hints = _Hints(index, account, model)
+    weighted: list[tuple[int, float, _Hit, list[str]]] = []
+    for patient, hit in pool.hits.items():
+        factor, notes = hints.factor(patient) if hints.any else (1.0, [])
+        weighted.append((patient, hit.lr * factor, hit, notes))
+    scale = model.prior / max(index.size, 1)
+    total = scale * (sum(w for _, w, _, _ in weighted) + pool.overflow) + (1 - model.prior)
+    scored = [_Scored(p, min(scale * w / total, 1.0), h, n) for p, w, h, n in weighted]
+    scored.sort(key=lambda s: (-s.score, index.roster.ids[s.patient]))
+    return scored
+
+
+def _name_note(kind: str, level: str, shown: str | None, own: str | None) -> str:
+    label = f"{kind} name"
+    if level in ("exact", "not shown", "initial"):
+        return f"{label} {level}"
+    if level in ("nickname", "listed nickname") and shown and own:
+        listed = " (listed in the roster)" if level == "listed nickname" else ""
+        return f"{label} nickname {shown.title()}→{own}{listed}"
+    if level in ("typo", "phonetic") and shown and own:
+        sign = "≈" if level == "typo" else "sounds like"
+        return f"{label} {level} {shown.title()} {sign} {own}"
+    return f"{label} {level}"
+
+
+def _family_note(index: MatchIndex, patient: int, hit: _Hit) -> str:
+    if hit.family_level != "former or part":
+        shown = hit.reading.family
+        return _name_note("family", hit.family_level, shown, index.roster.family_of(patient))
+    _full, others, _nicks = index.roster.extra_of(patient)
+    shown = join_surname(normalize_name(hit.reading.family or ""))
+    if any(shown == join_surname(normalize_name(o)) for o in others):
+        return "family name matches a former/other name"
+    return "family name matches part of a double-barrelled name"
+
+
+def _evidence(index: MatchIndex, scored: _Scored) -> list[str]:
+    patient, hit = scored.patient, scored.hit
+    roster = index.roster
+    notes = [
+        _name_note("given", hit.given_level, hit.reading.given, roster.given_of(patient)),
+        _family_note(index, patient, hit),
+    ]
+    if hit.reading.label:
+        notes.append(hit.reading.label)
+    sharing = index.namesakes(patient)
+    notes.append(
+        f"{sharing} patients share this name" if sharing > 1 else "no other patient has this name"
+    )
+    return notes + scored.notes
+
+
+def _match_one(
+    index: MatchIndex,
+    item: str | AccountInfo | Connection,
+    model: Model,
+    top: int,
+    min_score: float,
+) -> Match:
+    account = _as_account(item)
+    pool = _pool_for(index, account, model)
+    scored = _posterior(index, account, pool, model)
+    kept = [s for s in scored[:top] if s.score >= min_score]
+    candidates = [
+        Candidate(
+            patient_id=index.roster.ids[s.patient],
+            score=round(s.score, 4),
+            evidence=_evidence(index, s),
+        )
+        for s in kept
+    ]
+    return Match(name=account.name, candidates=candidates)
+
+
+def iter_matches(
+    accounts: Iterable[str | AccountInfo | Connection],
+    roster: Roster,
+    *,
+    top: int = 5,
+    min_score: float = 0.01,
+    model: Model = DEFAULT_MODEL,
+) -> Iterator[Match]:
+    """Like :func:`match`, one account at a time."""
+    index = match_index(roster)
+    for item in accounts:
+        yield _match_one(index, item, model, top, min_score)
+
+
+def match(
+    names_or_accounts: Iterable[str | AccountInfo | Connection],
+    roster: Roster,
+    *,
+    top: int = 5,
+    min_score: float = 0.01,
+    prior: float | None = None,
+    model: Model = DEFAULT_MODEL,
+) -> list[Match]:
+    """Candidate patients for each display name or account, best first.
+
+    ``score`` is the probability that the account is that patient given a share
+    ``prior`` of accounts being patients (default 0.1); a candidate below
+    ``min_score`` or beyond ``top`` is left out.
+    """
+    if prior is not None:
+        model = Model(**{**model.__dict__, "prior": min(max(prior, 1e-6), 1 - 1e-6)})
+    return list(iter_matches(names_or_accounts, roster, top=top, min_score=min_score, model=model))

@@ -1,0 +1,170 @@
+"""Matching: rare vs common names, nicknames, maiden names, usernames, typos, hints, calibration."""
+
+from __future__ import annotations
+
+import pytest
+
+from armslength.model import Connection, ConnectionKind, Platform
+from armslength.roster import Roster
+from armslength.roster._index import good_turing
+from armslength.roster.match import AccountInfo, Model, match, match_index
+
+
+def best(roster: Roster, account: str | AccountInfo) -> tuple[str | None, float, list[str]]:
+    (result,) = match([account], roster, min_score=0.0)
+    if not result.candidates:
+        return None, 0.0, []
+    top = result.candidates[0]
+    return top.patient_id, top.score, top.evidence
+
+
+@pytest.mark.parametrize(
+    ("shown", "patient", "evidence"),
+    [
+        ("Zebediah Quortlebury", "p6", "given name exact"),
+        ("Bob Smyth", "p1", "given name nickname Bob→Robert"),
+        ("Jenny Smith-Jones (Brown) 🌸", "p2", "family name exact"),
+        ("Jenny Brown", "p2", "family name matches a former/other name"),
+        ("Jennifer Jones", "p2", "family name matches part of a double-barrelled name"),
+        ("jon.smyth", None, ""),
+        ("robert.smyth", "p1", "given name exact"),
+        ("RobertSmyth84", "p1", "family name exact"),
+        ("robertsmyth", "p1", "handle split"),
+        ("Zebedaih Quortlebury", "p6", "family name exact"),
+        ("Zebediah Quortlebry", "p6", "given name exact"),
+        ("Quortlebury, Zebediah", "p6", "family name exact"),
+        ("Quortlebury Zebediah", "p6", "surname-first reading"),
+        ("Dr. Zebediah Quortlebury, MD", "p6", "no other patient has this name"),
+        ("Kit Oyelaran", "p9", "(listed in the roster)"),
+        ("Zoe Muller", "p10", "given name exact"),
+        ("ZOË MÜLLER ✨", "p10", "given name exact"),
+        ("Jane D.", "p7", "family name initial"),
+        ("Z. Quortlebury", "p6", "given name initial"),
+        ("Quortlebury", "p6", "given name not shown"),
+    ],
+)
+def test_finds_the_patient(roster: Roster, shown: str, patient: str | None, evidence: str) -> None:
+    found, score, notes = best(roster, shown)
+    if patient is None:
+        assert found != "p1" or score < 0.5
+        return
+    assert found == patient
+    assert 0.0 < score <= 1.0
+    assert any(evidence in note for note in notes), notes
+
+
+def test_rare_exact_name_beats_common_name(roster: Roster) -> None:
+    _, rare, _ = best(roster, "Zebediah Quortlebury")
+    (common,) = match(["John Smith"], roster, min_score=0.0)
+    assert rare > 0.9
+    assert {c.patient_id for c in common.candidates} == {"p3", "p4", "p5"}
+    assert all(c.score < 0.4 for c in common.candidates)
+    assert "3 patients share this name" in common.candidates[0].evidence
+
+
+def test_scores_of_namesakes_sum_to_at_most_one(roster: Roster) -> None:
+    (result,) = match(["John Smith"], roster, min_score=0.0, top=50)
+    assert sum(c.score for c in result.candidates) <= 1.0 + 1e-6
+
+
+def test_hints_raise_and_lower(roster: Roster) -> None:
+    (plain,) = match(["John Smith"], roster, min_score=0.0)
+    (leeds,) = match([AccountInfo("John Smith", city="Leeds")], roster, min_score=0.0)
+    base = {c.patient_id: c.score for c in plain.candidates}
+    hinted = {c.patient_id: c.score for c in leeds.candidates}
+    assert leeds.candidates[0].patient_id == "p3"
+    assert hinted["p3"] > base["p3"]
+    assert hinted["p4"] < base["p4"]
+    assert "city agrees" in leeds.candidates[0].evidence
+    (year,) = match([AccountInfo("John Smith", birth_year=1971)], roster, min_score=0.0)
+    assert year.candidates[0].patient_id == "p4"
+    assert "birth year agrees" in year.candidates[0].evidence
+
+
+def test_contact_details_find_patients_the_name_misses(roster: Roster) -> None:
+    found, score, notes = best(roster, AccountInfo("Bobby S", email="ROB.S@example.org "))
+    assert found == "p1"
+    assert score > 0.9
+    assert "e-mail agrees" in notes
+    found, _, notes = best(roster, AccountInfo("Someone Else", phone="+44 113 496 0001"))
+    assert found == "p5"
+    assert "phone agrees" in notes
+    (other,) = match([AccountInfo("Robert Smyth", email="other@example.org")], roster)
+    assert "e-mail differs" in other.candidates[0].evidence
+
+
+def test_birth_year_near_and_far(roster: Roster) -> None:
+    (near,) = match([AccountInfo("Jane Doe", birth_year=1991)], roster, min_score=0.0)
+    (far,) = match([AccountInfo("Jane Doe", birth_year=1950)], roster, min_score=0.0)
+    assert "birth year one off" in near.candidates[0].evidence
+    assert "birth year differs" in far.candidates[0].evidence
+    assert far.candidates[0].score < near.candidates[0].score
+
+
+@pytest.mark.parametrize(
+    "shown", ["", "🌸🌸🌸", "x" * 10_000, "=cmd|' /C calc'!A0", "مريم", "@@@", "a"]
+)
+def test_bad_input_never_crashes(roster: Roster, shown: str) -> None:
+    (result,) = match([shown], roster)
+    assert result.name == shown
+    assert all(0.0 <= c.score <= 1.0 for c in result.candidates)
+
+
+def test_connections_and_top_and_min_score(roster: Roster) -> None:
+    connection = Connection(
+        platform=Platform.FACEBOOK, kind=ConnectionKind.FRIEND, name="Bob Smyth"
+    )
+    (result,) = match([connection], roster)
+    assert result.candidates[0].patient_id == "p1"
+    (limited,) = match(["John Smith"], roster, top=1, min_score=0.0)
+    assert len(limited.candidates) == 1
+    (none,) = match(["John Smith"], roster, min_score=0.99)
+    assert none.candidates == []
+
+
+def test_prior_moves_scores_monotonically(roster: Roster) -> None:
+    scores = [
+        match(["Jane Doe"], roster, prior=p, min_score=0.0)[0].candidates[0].score
+        for p in (0.01, 0.1, 0.5)
+    ]
+    assert scores == sorted(scores)
+    assert scores[0] < scores[-1]
+
+
+def test_calibration_is_monotone_in_evidence(roster: Roster) -> None:
+    """More agreeing evidence never lowers the score; disagreement never raises it."""
+    ladder = [
+        AccountInfo("J. Doe"),
+        AccountInfo("Jane Doe"),
+        AccountInfo("Jane Doe", city="Leeds"),
+        AccountInfo("Jane Doe", city="Leeds", birth_year=1990),
+    ]
+    scores = [best(roster, a)[1] for a in ladder]
+    assert scores == sorted(scores)
+    assert best(roster, AccountInfo("Jane Doe", city="York"))[1] < scores[1]
+
+
+def test_overflow_keeps_probability_mass(roster: Roster) -> None:
+    tight = Model(max_candidates=1)
+    (capped,) = match(["John Smith"], roster, model=tight, min_score=0.0)
+    (full,) = match(["John Smith"], roster, min_score=0.0)
+    assert capped.candidates == [] or capped.candidates[0].score <= full.candidates[0].score + 1e-9
+    (given_only,) = match(["Mary"], roster, model=tight, min_score=0.0)
+    assert all(c.score < 0.1 for c in given_only.candidates)
+
+
+def test_index_is_cached_and_counts_namesakes(roster: Roster) -> None:
+    index = match_index(roster)
+    assert match_index(roster) is index
+    smith = index.family.get("smith")
+    john = index.given.get("john")
+    assert len(index.by_pair(smith, john)) == 3
+    assert index.given_freq(john) > index.given_freq(index.given.get("zebediah"))
+
+
+def test_good_turing_shrinks_singletons() -> None:
+    table = good_turing([1] * 100 + [2] * 20 + [3] * 5)
+    assert table[1] < 1.0
+    assert all(table[r] <= r for r in table)
+    assert list(table.values()) == sorted(table.values())
+    assert good_turing([])[1] == 1.0
