@@ -38,7 +38,9 @@ EXPECTED = {
     "__version__",
     "advise",
     "load_policy",
+    "load_roster",
     "load_settings",
+    "match",
     "read_export",
     "read_exports",
 }
