@@ -405,3 +405,325 @@ LI_SHARES = (
 )
 
 LI_COMMENTS = b"Date,Link,Message\n2026-01-02 03:04:05,https://www.linkedin.com/feed/update/2,Congratulations!\n"
+
+
+# --------------------------------------------------------------------------- X
+
+
+def ytd(kind: str, entries: list[Any], part: int = 0) -> bytes:
+    """A ``window.YTD`` data file, Jackson style (``"key" : value``)."""
+    body = json.dumps(entries, indent=2, separators=(",", " : "), ensure_ascii=False)
+    return f"window.YTD.{kind}.part{part} = {body}".encode()
+
+
+def _tweet(tweet_id: str, text: str, reply_to: str | None = None) -> dict[str, Any]:
+    tweet: dict[str, Any] = {
+        "id_str": tweet_id,
+        "id": tweet_id,
+        "created_at": "Tue Oct 04 17:12:09 +0000 2022",
+        "full_text": text,
+        "favorite_count": "0",
+    }
+    if reply_to:
+        tweet["in_reply_to_status_id_str"] = reply_to
+    return tweet
+
+
+def x_files(era: str) -> Files:
+    """An X archive of era ``2019-20`` (root, unwrapped), ``2020-22`` or ``2022+``."""
+    wrap = era != "2019-20"
+    base = "" if era == "2019-20" else "data/"
+
+    def entry(key: str, value: dict[str, Any]) -> dict[str, Any]:
+        return {key: value} if wrap else value
+
+    followers = [entry("follower", {"accountId": str(10**17 + i)}) for i in range(3)]
+    followers[0] = entry(
+        "follower", {"accountId": "42", "userLink": "https://twitter.com/intent/user?user_id=42"}
+    )
+    tweets = [
+        entry("tweet", _tweet("1", "Clinic closed Monday &amp; Tuesday")),
+        entry("tweet", _tweet("2", "@lena thanks!", reply_to="9")),
+    ]
+    files = {
+        base + "follower.js": ytd("follower", followers),
+        base + "following.js": ytd("following", [entry("following", {"accountId": "7"})]),
+        base + "account.js": ytd("account", [entry("account", {"username": "dr_ana"})]),
+    }
+    tweet_type = "tweets" if era == "2022+" else "tweet"
+    files[base + f"{tweet_type}.js"] = ytd(tweet_type, tweets[:1])
+    files[base + f"{tweet_type}-part1.js"] = ytd(tweet_type, tweets[1:], part=1)
+    dms = [
+        {
+            "dmConversation": {
+                "conversationId": "42-99",
+                "messages": [
+                    {
+                        "messageCreate": {
+                            "text": "See you &lt;3",
+                            "createdAt": "2021-03-15T10:42:51.617Z",
+                        }
+                    },
+                    {"messageCreate": {"text": "ok", "createdAt": "2021-03-15T10:40:00.000Z"}},
+                    {"joinConversation": {"initiatingUserId": "1"}},
+                ],
+            }
+        }
+    ]
+    files[base + "direct-messages.js"] = ytd("direct_messages", dms)
+    if era != "2019-20":
+        files[base + "manifest.js"] = (
+            b'window.__THAR_CONFIG = {\n  "dataTypes" : {"follower" : {"files" : []}}\n}'
+        )
+        files[base + "deleted-tweets.js"] = ytd("deleted_tweets", [])
+        files["tweets_media/1-abc.jpg"] = b"\xff\xd8"
+    if era == "2022+":
+        note = {
+            "noteTweet": {"createdAt": "2023-01-01T00:00:00.000Z", "core": {"text": "Long note"}}
+        }
+        files[base + "note-tweet.js"] = ytd("note_tweet", [note])
+    return files
+
+
+# --------------------------------------------------------------------------- Mastodon
+
+AS_PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
+ME = "https://social.example/users/ana"
+
+
+def _note(n: int, to: list[str], cc: list[str], content: str, **extra: Any) -> dict[str, Any]:
+    note = {
+        "id": f"{ME}/statuses/{n}",
+        "type": "Note",
+        "published": f"2024-05-0{n}T08:00:00Z",
+        "url": f"https://social.example/@ana/{n}",
+        "to": to,
+        "cc": cc,
+        "content": content,
+    }
+    return {"id": f"{ME}/statuses/{n}/activity", "type": "Create", "object": note | extra}
+
+
+def mastodon_outbox() -> bytes:
+    items = [
+        _note(1, [AS_PUBLIC], [f"{ME}/followers"], "<p>Flu clinic <b>open</b></p><p>Walk in</p>"),
+        _note(2, [f"{ME}/followers"], [AS_PUBLIC], "<p>Reply</p>", inReplyTo="https://x/1"),
+        _note(3, [f"{ME}/followers"], [], "<p>Followers only &amp; more</p>"),
+        _note(4, ["https://other.example/users/lena"], [], "<p>Private note<br>line 2</p>"),
+        _note(5, [AS_PUBLIC], [], "<p>Body</p>", summary="CW: health"),
+        {"type": "Announce", "object": "https://other.example/statuses/1"},
+        _note(6, [AS_PUBLIC], [], ""),
+    ]
+    doc = {
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": "outbox.json",
+        "type": "OrderedCollection",
+        "totalItems": 8,
+        "orderedItems": items,
+    }
+    return json.dumps(doc, indent=1).encode()
+
+
+def mastodon_files() -> Files:
+    actor = {"id": ME, "type": "Person", "preferredUsername": "ana", "outbox": "outbox.json"}
+    return {
+        "outbox.json": mastodon_outbox(),
+        "actor.json": json.dumps(actor).encode(),
+        "likes.json": b'{"type": "OrderedCollection", "orderedItems": ["https://x/1"]}',
+        "media_attachments/files/000/001/original/a.png": b"\x89PNG",
+        "following_accounts.csv": (
+            b"Account address,Show boosts,Notify on new posts,Languages\n"
+            b'lena@other.example,true,false,\n\n@mo@social.example,true,true,"en,fr"\n'
+        ),
+    }
+
+
+# --------------------------------------------------------------------------- Bluesky
+
+
+class Link:
+    """A CID link inside a DAG-CBOR value."""
+
+    def __init__(self, cid: bytes) -> None:
+        self.cid = cid
+
+
+def dag_cbor(value: Any) -> bytes:
+    """DAG-CBOR of *value*, with :class:`Link` values written as tag-42 CIDs."""
+    import libipld
+
+    links: list[bytes] = []
+
+    def swap(v: Any) -> Any:
+        if isinstance(v, Link):
+            links.append(v.cid)
+            return b"\x00" + v.cid
+        if isinstance(v, dict):
+            return {k: swap(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [swap(x) for x in v]
+        return v
+
+    raw = libipld.encode_dag_cbor(swap(value))
+    for cid in links:
+        raw = raw.replace(b"\x58\x25\x00" + cid, b"\xd8\x2a\x58\x25\x00" + cid)
+    return raw
+
+
+def cid_of(block: bytes) -> bytes:
+    import hashlib
+
+    return b"\x01\x71\x12\x20" + hashlib.sha256(block).digest()
+
+
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def bluesky_car(version: int = 3, drop_follow: bool = False) -> bytes:
+    """A small repository: a profile, two posts (one a reply), three follows, a like."""
+    blocks: dict[bytes, bytes] = {}
+
+    def put(value: Any) -> bytes:
+        block = dag_cbor(value)
+        cid = cid_of(block)
+        blocks[cid] = block
+        return cid
+
+    def record(value: dict[str, Any]) -> Link:
+        return Link(put(value))
+
+    profile = record({"$type": "app.bsky.actor.profile", "displayName": "Ana"})
+    post1 = record(
+        {
+            "$type": "app.bsky.feed.post",
+            "text": "Clinic news 🩺",
+            "createdAt": "2024-01-02T03:04:05.678Z",
+        }
+    )
+    reply = {"root": {"uri": "at://x", "cid": "y"}, "parent": {"uri": "at://x", "cid": "y"}}
+    post2 = record(
+        {
+            "$type": "app.bsky.feed.post",
+            "text": "Thanks!",
+            "createdAt": "2024-01-03T00:00:00-07:00",
+            "reply": reply,
+        }
+    )
+    follows = [
+        record(
+            {
+                "$type": "app.bsky.graph.follow",
+                "subject": f"did:plc:friend{i}",
+                "createdAt": "2023-08-25T08:25:39.961Z",
+            }
+        )
+        for i in range(3)
+    ]
+    like = record({"$type": "app.bsky.feed.like", "subject": {"uri": "at://x", "cid": "y"}})
+    if drop_follow:
+        del blocks[follows[2].cid]
+    left = put(
+        {"l": None, "e": [{"p": 0, "k": b"app.bsky.actor.profile/self", "v": profile, "t": None}]}
+    )
+    follow_keys = [f"app.bsky.graph.follow/3k{i}" for i in range(3)]
+    right = put(
+        {
+            "l": None,
+            "e": [
+                {
+                    "p": 0 if i == 0 else 22,
+                    "k": (k if i == 0 else k[22:]).encode(),
+                    "v": f,
+                    "t": None,
+                }
+                for i, (k, f) in enumerate(zip(follow_keys, follows, strict=True))
+            ],
+        }
+    )
+    root = put(
+        {
+            "l": Link(left),
+            "e": [
+                {"p": 0, "k": b"app.bsky.feed.like/3a", "v": like, "t": None},
+                {"p": 14, "k": b"post/3k1", "v": post1, "t": None},
+                {"p": 21, "k": b"2", "v": post2, "t": Link(right)},
+            ],
+        }
+    )
+    commit = put(
+        {
+            "did": "did:plc:ana",
+            "version": version,
+            "data": Link(root),
+            "rev": "3k",
+            "prev": None,
+            "sig": b"s",
+        }
+    )
+    header = dag_cbor({"roots": [Link(commit)], "version": 1})
+    out = bytearray(_varint(len(header)) + header)
+    for cid, block in blocks.items():
+        out += _varint(len(cid) + len(block)) + cid + block
+    return bytes(out)
+
+
+# --------------------------------------------------------------------------- TikTok
+
+
+def tiktok_user_data(era: str) -> bytes:
+    fans = [
+        {"Date": "2025-01-09 21:44:10", "UserName": "lena_h"},
+        {"date": "2024-12-30 08:01:55", "username": "mo_f"},
+    ]
+    following = [{"Date": "2024-12-30 08:02:13", "UserName": "mo_f"}]
+    videos = [
+        {
+            "Date": "2025-01-05 20:11:09",
+            "Link": "https://www.tiktokv.com/share/video/1/",
+            "WhoCanView": "Everyone",
+            "Title": "5 stretches #physio",
+        },
+        {
+            "Date": "2025-01-06 20:11:09",
+            "Link": "https://www.tiktokv.com/share/video/2/",
+            "Title": "",
+        },
+    ]
+    comments = [
+        {"date": "2025-01-12 18:03:44", "comment": "thank you 🙏", "photo": "N/A", "url": ""}
+    ]
+    chats = {
+        "Chat History with lena_h:": [
+            {"Date": "2025-01-10 09:15:02", "From": "lena_h", "Content": "open saturday?"},
+            {"Date": "2025-01-10 09:20:41", "From": "dr_ana", "Content": "yes 9-12"},
+        ]
+    }
+    if era == "2024":
+        doc = {
+            "Activity": {
+                "Follower List": {"FansList": fans},
+                "Following List": {"Following": following},
+            },
+            "Video": {"Videos": {"VideoList": videos}},
+            "Comment": {"Comments": {"CommentsList": comments}},
+            "Direct Messages": {"Chat History": {"ChatHistory": chats}},
+            "Profile": {"Profile Information": {"ProfileMap": {"userName": "dr_ana"}}},
+        }
+    else:
+        doc = {
+            "Comment": {"Comments": {"App": 1, "CommentsList": comments}},
+            "Direct Message": {"Direct Messages": {"ChatHistory": chats}},
+            "Post": {"Posts": {"VideoList": videos}, "Recently Deleted Posts": {"PostList": None}},
+            "Profile": {"Profile Info": {"ProfileMap": {"userName": "dr_ana"}}},
+            "Your Activity": {
+                "Follower": {"App": 1, "FansList": fans},
+                "Following": {"Following": following},
+            },
+        }
+    return json.dumps(doc, indent=2, ensure_ascii=False).encode()

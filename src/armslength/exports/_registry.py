@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from armslength.exports import facebook, instagram, linkedin
+from armslength.exports import bluesky, facebook, instagram, linkedin, mastodon, tiktok, x
 from armslength.exports._base import FileReader
 from armslength.model import Platform
 
@@ -51,10 +51,18 @@ KINDS: dict[Platform, ExportKind] = {
     Platform.FACEBOOK: ExportKind(Platform.FACEBOOK, facebook.ERAS, facebook.LIMITATIONS),
     Platform.INSTAGRAM: ExportKind(Platform.INSTAGRAM, instagram.ERAS, instagram.LIMITATIONS),
     Platform.LINKEDIN: ExportKind(Platform.LINKEDIN, linkedin.ERAS, linkedin.LIMITATIONS),
+    Platform.X: ExportKind(Platform.X, x.ERAS, x.LIMITATIONS),
+    Platform.MASTODON: ExportKind(Platform.MASTODON, mastodon.ERAS, mastodon.LIMITATIONS, union),
+    Platform.BLUESKY: ExportKind(Platform.BLUESKY, bluesky.ERAS, bluesky.LIMITATIONS),
+    Platform.TIKTOK: ExportKind(Platform.TIKTOK, tiktok.ERAS, tiktok.LIMITATIONS),
 }
 
 READERS: tuple[FileReader, ...] = (
     *facebook.READERS,
     *instagram.READERS,
     *linkedin.READERS,
+    *x.READERS,
+    *mastodon.READERS,
+    *bluesky.READERS,
+    *tiktok.READERS,
 )

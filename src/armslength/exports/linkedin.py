@@ -28,7 +28,7 @@ LIMITATIONS = (
 csv.field_size_limit(64 * 1024 * 1024)
 
 
-def _rows(text: str, required: set[str]) -> tuple[list[str], Iterator[dict[str, str]], bool]:
+def csv_rows(text: str, required: set[str]) -> tuple[list[str], Iterator[dict[str, str]], bool]:
     """``(header, rows, had_preamble)``; the header is the first row holding *required*."""
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     for position, row in enumerate(reader):
@@ -57,7 +57,7 @@ class _LinkedIn(FileReader):
 
     def read(self, name: str, data: bytes) -> Iterator[Item]:
         text = decode(data)
-        header, rows, preamble = _rows(text, self.required)
+        header, rows, preamble = csv_rows(text, self.required)
         yield from self.eras(name, header, preamble, text)
         yield from each(rows, lambda row: self.convert(row, name))
 
