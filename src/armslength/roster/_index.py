@@ -26,9 +26,9 @@ from armslength.roster.names import (
     surname_parts,
 )
 
-GIVEN_PRIOR = (1000.0, 1e-3)
+GIVEN_PRIOR = (100.0, 1e-3)
 """(pseudo-count, share): a roster name is shrunk towards this typical given-name share."""
-FAMILY_PRIOR = (2000.0, 1e-4)
+FAMILY_PRIOR = (200.0, 1e-4)
 _GIVEN_SHIFT = 40
 _INITIAL_SHIFT = 32
 _FAMILY_SHIFT = 32
