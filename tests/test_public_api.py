@@ -43,6 +43,7 @@ EXPECTED = {
     "match",
     "read_export",
     "read_exports",
+    "screen",
 }
 
 

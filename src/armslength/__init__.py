@@ -40,6 +40,7 @@ from armslength.model import (
 from armslength.policy import Policy, load_policy
 from armslength.roster import load_roster
 from armslength.roster.match import match
+from armslength.screen import screen
 
 __all__ = [
     "Account",
@@ -80,4 +81,5 @@ __all__ = [
     "match",
     "read_export",
     "read_exports",
+    "screen",
 ]

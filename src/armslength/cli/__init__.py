@@ -13,6 +13,7 @@ from armslength.cli import demo as _demo  # noqa: F401
 from armslength.cli import inspect as _inspect  # noqa: F401
 from armslength.cli import match as _match  # noqa: F401
 from armslength.cli import policy as _policy  # noqa: F401
+from armslength.cli import screen as _screen  # noqa: F401
 from armslength.cli._app import app
 
 __all__ = ["app", "main"]

@@ -1,0 +1,168 @@
+"""``armslength screen``: check a draft (or a JSONL batch) before it is published."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from armslength.cli._app import app
+from armslength.cli._common import (
+    ConfigOption,
+    JsonOption,
+    console,
+    err_console,
+    print_json,
+    settings_from,
+)
+from armslength.errors import InputError
+from armslength.model import ContentKind, ScreenResult, Severity
+from armslength.screen.batch import BatchOptions, screen_jsonl
+from armslength.screen.engine import Screener
+from armslength.screen.redact import RedactStyle
+
+
+class FailOn(StrEnum):
+    NONE = "none"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+_STYLE = {
+    Severity.HIGH: "bold white on red",
+    Severity.MEDIUM: "black on yellow",
+    Severity.LOW: "underline",
+}
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    file = Path(path)
+    try:
+        return file.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a text or JSONL file", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", path=path) from None
+
+
+def _fails(risk: str, fail_on: FailOn) -> bool:
+    return fail_on is not FailOn.NONE and Severity(risk).rank >= Severity(fail_on.value).rank
+
+
+def _load_roster(roster: Path | None) -> Any:
+    if roster is None:
+        return None
+    from armslength.roster import load_roster
+
+    return load_roster(roster)
+
+
+def _render(result: ScreenResult, text: str) -> None:
+    styled = Text(text)
+    for finding in result.findings:
+        styled.stylize(_STYLE[finding.severity], finding.start, finding.end)
+    console.print(styled)
+    if not result.findings:
+        console.print("[green]No findings.[/green] Risk: none")
+        return
+    table = Table(title=f"Risk: {result.risk.value}", show_lines=False)
+    for column in ("text", "label", "severity", "rule", "why"):
+        table.add_column(column, overflow="fold")
+    for f in result.findings:
+        label = f.label or f.category.value
+        table.add_row(f.text, label, f.severity.value, f.rule, f.why)
+    console.print(table)
+    if result.redacted is not None:
+        console.print(Text("Redacted: ", style="bold") + Text(result.redacted))
+
+
+def _batch(data: bytes, path: str, options: BatchOptions, workers: int, fail_on: FailOn) -> int:
+    ok = failed = 0
+    for out in screen_jsonl(data.split(b"\n"), options, workers=workers):
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        if "error" in out:
+            err_console.print(
+                f"armslength: {path}:{out['line']}: {out['error']}", markup=False, highlight=False
+            )
+            continue
+        ok += 1
+        failed += _fails(out["risk"], fail_on)
+    if ok == 0:
+        err_console.print(f"armslength: error: {path}: no line could be screened", markup=False)
+        return 2
+    return 1 if failed else 0
+
+
+@app.command("screen")
+def screen_command(
+    path: Annotated[
+        str, typer.Argument(help="Text file to screen, or - for standard input.")
+    ] = "-",
+    kind: Annotated[
+        ContentKind, typer.Option("--kind", help="What the text is.")
+    ] = ContentKind.POST,
+    roster: Annotated[
+        Path | None,
+        typer.Option("--roster", help="Patient roster (CSV or FHIR): their names are high risk."),
+    ] = None,
+    json_out: JsonOption = False,
+    jsonl: Annotated[
+        bool,
+        typer.Option(
+            "--jsonl",
+            help='Input is JSONL ({"id", "text", "kind"?} per line); output one result per line.',
+        ),
+    ] = False,
+    redact: Annotated[
+        bool, typer.Option("--redact", help="Also print the text with findings replaced.")
+    ] = False,
+    redact_style: Annotated[
+        RedactStyle,
+        typer.Option(
+            "--redact-style", help="tag ([NAME]), mask (███) or fake (consistent surrogates)."
+        ),
+    ] = RedactStyle.TAG,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when the risk is at or above this level.")
+    ] = FailOn.MEDIUM,
+    allow: Annotated[
+        list[str] | None,
+        typer.Option("--allow", help="A term that is never a finding (repeatable)."),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes for --jsonl.")] = 1,
+    config: ConfigOption = None,
+) -> None:
+    """Screen text for patient information, replies that confirm a patient, and professionalism risks."""
+    settings = settings_from(config)
+    allow_terms = (*settings.screen.allow_terms, *(allow or ()))
+    patients = _load_roster(roster)
+    style: RedactStyle | bool = redact_style if redact else False
+    data = _read(path)
+    if jsonl:
+        roster_rows = tuple(patients.patients) if patients is not None else None
+        options = BatchOptions(kind=kind, redact=style, roster=roster_rows, allow_terms=allow_terms)
+        raise typer.Exit(_batch(data, path, options, workers, fail_on))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 text (byte {exc.start})", path=path) from None
+    result = Screener(roster=patients, allow_terms=allow_terms).screen(text, kind, redact=style)
+    if json_out:
+        out = result.model_dump(mode="json")
+        if not redact:
+            out.pop("redacted", None)
+        print_json(out)
+    else:
+        _render(result, text)
+    raise typer.Exit(1 if _fails(result.risk.value, fail_on) else 0)

@@ -1,0 +1,38 @@
+"""Screen text before it is published: PHI, replies that confirm a patient, professionalism.
+
+Detection and redaction are separate steps: :func:`screen` reports findings (and redacts only
+when asked); :func:`armslength.screen.redact.redact` works on any list of findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from armslength.model import ContentKind, ScreenResult
+from armslength.screen.engine import Screener, default_screener
+from armslength.screen.redact import RedactStyle, redact
+
+__all__ = ["RedactStyle", "Screener", "redact", "screen"]
+
+
+def screen(
+    text: str,
+    kind: ContentKind | str = "post",
+    *,
+    roster: object = None,
+    allow_terms: Iterable[str] = (),
+    redact: bool | RedactStyle | str = False,
+    id: str | None = None,
+) -> ScreenResult:
+    """Screen one text. ``roster`` is a sequence of ``Patient`` or a ``Roster``.
+
+    ``redact`` is False (default), True (``[NAME]``-style tags) or a :class:`RedactStyle`
+    (``"tag"``, ``"mask"``, ``"fake"``).
+    """
+    allow = tuple(allow_terms)
+    screener = (
+        default_screener()
+        if roster is None and not allow
+        else Screener(roster=roster, allow_terms=allow)
+    )
+    return screener.screen(text, kind, redact=redact, id=id)

@@ -1,0 +1,106 @@
+"""The text being screened, with lazily computed views shared by all recognizers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from armslength.model import Category, ContentKind, Severity
+from armslength.screen import _lexicon
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_CONTEXT = re.compile(
+    r"(?<![\w&])(?:"
+    + _lexicon.phrase_pattern("clinical_context")
+    + "|"
+    + _lexicon.phrase_pattern("conditions")
+    + r")(?![\w&])",
+    re.IGNORECASE,
+)
+_SENTENCE_END = frozenset('.!?\n\r"“”:;|•')
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A candidate finding produced by a recognizer (internal; becomes a ``Finding``)."""
+
+    start: int
+    end: int
+    label: str | None
+    category: Category
+    severity: Severity
+    score: float
+    rule: str
+    why: str
+    needs_story: bool = False
+    """Only reported when the text has another identifier (ages under 90)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    core: str
+    """The token without a possessive 's, lowercase, diacritics kept."""
+    possessive: bool
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics character by character, keeping every offset."""
+    out = []
+    for char in text:
+        if char.isascii():
+            out.append(char.lower())
+            continue
+        base = unicodedata.normalize("NFKD", char)[:1].lower()
+        out.append(base if len(base) == 1 else char)
+    return "".join(out)
+
+
+@dataclass
+class Doc:
+    text: str
+    kind: ContentKind = ContentKind.POST
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        out = []
+        for match in _TOKEN.finditer(self.text):
+            word = match.group()
+            possessive = len(word) > 2 and word[-2] in "'’" and word[-1] in "sS"
+            core = word[:-2] if possessive else word
+            out.append(Token(match.start(), match.end(), word, fold(core), possessive))
+        return out
+
+    @cached_property
+    def letters_upper(self) -> bool:
+        """True when the text is written in capitals (ALL CAPS shorthand)."""
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+    @cached_property
+    def letters_lower(self) -> bool:
+        """True when the text has no capital letters at all."""
+        return not any(c.isupper() for c in self.text)
+
+    @cached_property
+    def care_terms(self) -> list[tuple[int, int, str]]:
+        """Clinical-context words and conditions found in the text, in order."""
+        return [(m.start(), m.end(), m.group().lower()) for m in _CONTEXT.finditer(self.text)]
+
+    def sentence_initial(self, start: int) -> bool:
+        index = start - 1
+        while index >= 0 and self.text[index] in " \t'\"(‘“*-–—":
+            index -= 1
+        return index < 0 or self.text[index] in _SENTENCE_END
+
+    def window(self, start: int, end: int, before: int = 30, after: int = 0) -> str:
+        return self.folded[max(0, start - before) : end + after]

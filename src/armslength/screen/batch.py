@@ -1,0 +1,112 @@
+"""JSONL batch screening: one input object per line, one result (or error) per line, in order."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from armslength.errors import ArmslengthError
+from armslength.model import ContentKind
+from armslength.screen.engine import Screener
+from armslength.screen.redact import RedactStyle
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    kind: ContentKind = ContentKind.POST
+    redact: bool | RedactStyle | str = False
+    roster: tuple[Any, ...] | None = None
+    allow_terms: tuple[str, ...] = ()
+
+
+class LineError(ValueError):
+    """A JSONL line that cannot be screened; the message names what was expected."""
+
+    def __init__(self, message: str, id_: object = None) -> None:
+        super().__init__(message)
+        self.id = id_
+
+
+def parse_line(raw: bytes | str) -> dict[str, Any]:
+    """Decode and validate one JSONL line into ``{"id", "text", "kind"?}``."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise LineError("line is not valid UTF-8") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise LineError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise LineError("expected a JSON object with a 'text' field")
+    id_ = data.get("id")
+    if not isinstance(data.get("text"), str):
+        raise LineError("field 'text' is missing or not a string", id_)
+    return data
+
+
+def _result_id(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def screen_line(
+    screener: Screener, options: BatchOptions, number: int, raw: bytes | str
+) -> dict[str, Any]:
+    """The output object of one line: a result, or ``{"id", "line", "error"}``."""
+    try:
+        data = parse_line(raw)
+        result = screener.screen(
+            data["text"],
+            data.get("kind") or options.kind,
+            redact=options.redact,
+            id=_result_id(data.get("id")),
+        )
+    except LineError as exc:
+        return {"id": exc.id, "line": number, "error": str(exc)}
+    except ArmslengthError as exc:
+        return {"id": data.get("id"), "line": number, "error": exc.detail}
+    out = result.model_dump(mode="json")
+    if not options.redact:
+        out.pop("redacted", None)
+    return out
+
+
+def _numbered(lines: Iterable[bytes | str]) -> Iterator[tuple[int, bytes | str]]:
+    for number, raw in enumerate(lines, start=1):
+        if raw.strip():
+            yield number, raw
+
+
+_WORKER: tuple[Screener, BatchOptions] | None = None
+
+
+def _init_worker(options: BatchOptions) -> None:
+    global _WORKER
+    _WORKER = (Screener(roster=options.roster, allow_terms=options.allow_terms), options)
+
+
+def _work(item: tuple[int, bytes | str]) -> dict[str, Any]:
+    assert _WORKER is not None
+    return screen_line(_WORKER[0], _WORKER[1], *item)
+
+
+def screen_jsonl(
+    lines: Iterable[bytes | str], options: BatchOptions | None = None, *, workers: int = 1
+) -> Iterator[dict[str, Any]]:
+    """Screen JSONL lines (blank lines are skipped); yields one object per line, in order."""
+    options = options or BatchOptions()
+    if workers <= 1:
+        screener = Screener(roster=options.roster, allow_terms=options.allow_terms)
+        for number, raw in _numbered(lines):
+            yield screen_line(screener, options, number, raw)
+        return
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(options,)
+    ) as pool:
+        yield from pool.map(_work, _numbered(lines), chunksize=64)

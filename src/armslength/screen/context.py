@@ -1,0 +1,28 @@
+"""Context scoring: an identifier in a care context ('my patient', 'came into the ED') is riskier."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from armslength.model import Category, Severity
+from armslength.screen._doc import Doc, Span
+
+_LEVELS = (Severity.LOW, Severity.MEDIUM, Severity.HIGH)
+
+
+def raise_one(severity: Severity) -> Severity:
+    return _LEVELS[min(len(_LEVELS) - 1, max(0, severity.rank - 1) + 1)]
+
+
+def apply_care_context(spans: list[Span], doc: Doc) -> list[Span]:
+    """Raise every PHI span one level when the text is about care, and say which words did it."""
+    if not doc.care_terms:
+        return spans
+    terms = sorted({term for _, _, term in doc.care_terms}, key=doc.folded.find)[:3]
+    note = "; raised one level: care context (" + ", ".join(f"'{t}'" for t in terms) + ")"
+    return [
+        replace(s, severity=raise_one(s.severity), why=s.why + note)
+        if s.category is Category.PHI and s.severity is not Severity.HIGH
+        else s
+        for s in spans
+    ]

@@ -1,0 +1,137 @@
+"""Detection: run the recognizers, resolve overlaps, apply allow terms, context and story rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from armslength.errors import InputError
+from armslength.model import Category, ContentKind, Finding, Patient, ScreenResult, Severity
+from armslength.screen import _roster, context, story
+from armslength.screen._doc import Doc, Span, fold
+from armslength.screen.recognizers import KnownPatientRecognizer, Recognizer, default_recognizers
+from armslength.screen.redact import RedactStyle, redact
+
+MAX_CHARS = 10_000_000
+"""Longer texts are refused (split them first): it bounds the time and memory of one call."""
+
+
+def _kind(kind: ContentKind | str) -> ContentKind:
+    try:
+        return ContentKind(kind)
+    except ValueError:
+        choices = ", ".join(k.value for k in ContentKind)
+        raise InputError(f"unknown kind (expected one of: {choices})", field="kind") from None
+
+
+def _best_first(span: Span) -> tuple[float, int, int]:
+    return (-span.score, -(span.end - span.start), span.start)
+
+
+def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
+    """Keep the best of overlapping PHI spans (higher score, then longer); other findings
+    only give way to an overlapping finding of the same rule."""
+    kept: list[Span] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for span in sorted(spans, key=_best_first):
+        key = "phi" if span.category is Category.PHI else span.rule
+        ranges = taken.setdefault(key, [])
+        if any(span.start < end and start < span.end for start, end in ranges):
+            continue
+        ranges.append((span.start, span.end))
+        kept.append(span)
+    return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+class AllowList:
+    """Terms the user says are never a finding (a colleague's name, their practice's town)."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        cleaned = sorted({fold(t).strip() for t in terms if t and t.strip()}, key=len, reverse=True)
+        self._terms = frozenset(cleaned)
+        body = "|".join(re.escape(t) for t in cleaned)
+        self._regex = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)") if cleaned else None
+
+    def filter(self, spans: list[Span], doc: Doc) -> list[Span]:
+        if self._regex is None:
+            return spans
+        allowed = [m.span() for m in self._regex.finditer(doc.folded)]
+        return [s for s in spans if not self._allowed(s, doc, allowed)]
+
+    def _allowed(self, span: Span, doc: Doc, allowed: list[tuple[int, int]]) -> bool:
+        if doc.folded[span.start : span.end].strip() in self._terms:
+            return True
+        return any(start <= span.start and span.end <= end for start, end in allowed)
+
+
+def _finding(span: Span, text: str) -> Finding:
+    return Finding(
+        start=span.start,
+        end=span.end,
+        text=text[span.start : span.end],
+        label=span.label,
+        category=span.category,
+        severity=span.severity,
+        score=round(span.score, 2),
+        rule=span.rule,
+        why=span.why,
+    )
+
+
+def risk_of(findings: Sequence[Finding]) -> Severity:
+    return max((f.severity for f in findings), key=lambda s: s.rank, default=Severity.NONE)
+
+
+@cache
+def _builtin() -> tuple[Recognizer, ...]:
+    return tuple(default_recognizers())
+
+
+class Screener:
+    """Screens many texts with one configuration (roster, allow terms); reuse it for batches."""
+
+    def __init__(self, *, roster: object = None, allow_terms: Iterable[str] = ()) -> None:
+        recognizers = list(_builtin())
+        if roster is not None:
+            patients: Sequence[Patient] = _roster.as_patients(roster)
+            recognizers.append(KnownPatientRecognizer(patients))
+        self.recognizers = tuple(recognizers)
+        self.allow = AllowList(allow_terms)
+
+    def detect(self, text: str, kind: ContentKind | str = ContentKind.POST) -> list[Finding]:
+        """The findings of one text, in order of position."""
+        if not isinstance(text, str):
+            raise InputError("text must be a string", field="text")
+        if len(text) > MAX_CHARS:
+            raise InputError(f"text is longer than {MAX_CHARS:,} characters", field="text")
+        doc = Doc(text, _kind(kind))
+        spans = [span for r in self.recognizers for span in r.find(doc) if span.start < span.end]
+        spans = self.allow.filter(resolve_overlaps(spans), doc)
+        spans = story.keep_story_ages(spans)
+        spans = story.combine(context.apply_care_context(spans, doc), doc)
+        return [_finding(span, text) for span in spans]
+
+    def screen(
+        self,
+        text: str,
+        kind: ContentKind | str = ContentKind.POST,
+        *,
+        redact: bool | RedactStyle | str = False,
+        id: str | None = None,
+    ) -> ScreenResult:
+        findings = self.detect(text, kind)
+        redacted = None
+        if redact:
+            style = RedactStyle.TAG if redact is True else RedactStyle(redact)
+            redacted = _redact(text, findings, style)
+        return ScreenResult(id=id, risk=risk_of(findings), findings=findings, redacted=redacted)
+
+
+def _redact(text: str, findings: list[Finding], style: RedactStyle) -> str:
+    return redact(text, findings, style)
+
+
+@cache
+def default_screener() -> Screener:
+    return Screener()

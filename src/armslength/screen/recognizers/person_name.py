@@ -1,0 +1,290 @@
+"""Names of people: runs of name-like words scored by a small table of rules.
+
+A word is classified from lexicons (census given names and surnames, an English word list)
+and its casing; runs of adjacent name-like words are scored by the first rule in
+:data:`RUN_RULES` that fits. Eponyms ("Wells score", "Parkinson's"), drugs, months and
+clinical words are never names on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+from armslength.model import Category, Severity
+from armslength.screen import _lexicon
+from armslength.screen._doc import Doc, Span, Token
+from armslength.screen.recognizers._base import Recognizer
+
+
+class Cls(Enum):
+    """What one word looks like as part of a name."""
+
+    FIRST = "F"  # a given name that is not an everyday word
+    WEAK_FIRST = "f"  # a given name that is also a word ("Grace", "Mark")
+    LAST = "L"  # a surname that is not an everyday word
+    WEAK_LAST = "l"  # a surname that is also a word ("Brown", "Young")
+    UNKNOWN = "U"  # capitalised, in no word list
+    INITIAL = "I"  # a single capital letter
+    WORD = "W"  # an everyday word
+    BLOCK = "X"  # never part of a name (eponym, drug, month, title, clinical word)
+
+
+NAMEISH = frozenset({Cls.FIRST, Cls.WEAK_FIRST, Cls.LAST, Cls.WEAK_LAST, Cls.UNKNOWN, Cls.INITIAL})
+_GAP = re.compile(r"^(?:\s+|\.\s*|\s*-\s*)$")
+_CUE = re.compile(
+    r"(?:\b(?:my name is|name's|named|called|i'm|i am|dear|hi|hello|hey|thanks|thank you|meet"
+    r"|with|by|and|visited|saw|told|asked)\s+)$",
+    re.I,
+)
+_PARTICLES = frozenset(
+    [
+        "van",
+        "der",
+        "den",
+        "de",
+        "la",
+        "le",
+        "von",
+        "da",
+        "di",
+        "del",
+        "du",
+        "bin",
+        "al",
+        "el",
+        "dos",
+        "das",
+    ]
+)
+
+
+@cache
+def _lex() -> dict[str, frozenset[str]]:
+    block: set[str] = set()
+    for name in ("eponyms", "drugs", "months", "titles", "conditions", "facility_words", "regions"):
+        block |= _lexicon.words(name)
+    block |= {w for w in _lexicon.words("clinical_context") if " " not in w}
+    return {
+        "first": frozenset(_lexicon.ranked("first_names")),
+        "last": frozenset(_lexicon.ranked("surnames")),
+        "words": _lexicon.words("english_words") - _lexicon.words("strong_names"),
+        "block": frozenset(block),
+        "titles": _lexicon.words("titles"),
+        "eponym_suffix": _lexicon.words("eponym_suffixes"),
+        "eponyms": _lexicon.words("eponyms"),
+        "places": _lexicon.words("cities"),
+    }
+
+
+def classify(token: Token, doc: Doc) -> Cls:
+    """The class of one word, from its casing and the lexicons."""
+    lex = _lex()
+    core = token.core
+    parts = core.split("-")
+    if any(part in lex["block"] for part in parts):
+        return Cls.BLOCK
+    text = token.text
+    if len(text) == 1:
+        return Cls.INITIAL if text.isupper() else Cls.WORD
+    if not _capitalised(text, doc):
+        return Cls.WORD if not doc.letters_lower else _lower_class(core, lex)
+    weak = core in lex["words"] or core in lex["places"]
+    if core in lex["first"]:
+        return Cls.WEAK_FIRST if weak else Cls.FIRST
+    if core in lex["last"] or all(part in lex["last"] for part in parts):
+        return Cls.WEAK_LAST if weak else Cls.LAST
+    if weak or any(part in lex["words"] for part in parts):
+        return Cls.WORD
+    return Cls.UNKNOWN
+
+
+def _lower_class(core: str, lex: dict[str, frozenset[str]]) -> Cls:
+    """In all-lowercase text only given names and surnames outside the word list count."""
+    if core in lex["words"] or len(core) < 3:
+        return Cls.WORD
+    if core in lex["first"]:
+        return Cls.FIRST
+    return Cls.LAST if core in lex["last"] else Cls.WORD
+
+
+def _capitalised(text: str, doc: Doc) -> bool:
+    if text[0].isupper() and not text.isupper():
+        return True
+    if text.isupper():
+        return doc.letters_upper or len(text) >= 3
+    return False
+
+
+@dataclass(frozen=True)
+class Run:
+    """Adjacent name-like words."""
+
+    tokens: tuple[Token, ...]
+    classes: tuple[Cls, ...]
+    titled: bool
+    cued: bool
+    sentence_initial: bool
+
+    @property
+    def codes(self) -> str:
+        return "".join(c.value for c in self.classes)
+
+
+@dataclass(frozen=True)
+class RunRule:
+    """If ``test(run)`` holds, the run is a name with this score and explanation."""
+
+    test: Callable[[Run], bool]
+    score: float
+    why: str
+
+
+def _has(run: Run, codes: str) -> bool:
+    return any(code in codes for code in run.codes)
+
+
+RUN_RULES: tuple[RunRule, ...] = (
+    RunRule(lambda r: r.titled, 0.95, "a name after a title such as Dr, Mr or Mrs"),
+    RunRule(
+        lambda r: (
+            len(r.classes) >= 2 and r.codes[0] in "Ff" and _has(r, "FLlUI") and r.codes[-1] != "W"
+        ),
+        0.9,
+        "a given name followed by a surname or initial",
+    ),
+    RunRule(
+        lambda r: len(r.classes) >= 2 and _has(r, "FL") and set(r.codes) <= set("FfLlUI"),
+        0.8,
+        "two or more capitalised words that include a known given name or surname",
+    ),
+    RunRule(
+        lambda r: r.cued and r.codes in ("U", "L", "l", "F", "f"),
+        0.8,
+        "a capitalised word where a name is expected ('my name is', 'thanks', 'with')",
+    ),
+    RunRule(lambda r: r.codes == "F", 0.75, "a given name"),
+    RunRule(
+        lambda r: len(r.classes) >= 2 and set(r.codes) <= set("UI") and _has(r, "U"),
+        0.6,
+        "capitalised words that look like a full name",
+    ),
+    RunRule(lambda r: r.codes == "L" and not r.sentence_initial, 0.6, "a surname"),
+)
+MIN_SCORE = 0.5
+
+
+class PersonNameRecognizer(Recognizer):
+    rule = "phi-name"
+
+    def find(self, doc: Doc) -> Iterator[Span]:
+        tokens = doc.tokens
+        classes = [classify(t, doc) for t in tokens]
+        for run in _runs(doc, tokens, classes):
+            span = self._score(doc, run)
+            if span is not None:
+                yield span
+
+    def _score(self, doc: Doc, run: Run) -> Span | None:
+        if _eponym_context(doc, run) and not run.titled:
+            return None
+        for rule in RUN_RULES:
+            if rule.test(run) and rule.score >= MIN_SCORE:
+                start = run.tokens[0].start
+                last = run.tokens[-1]
+                end = last.end - (2 if last.possessive else 0)
+                if run.classes[-1] is Cls.INITIAL and doc.text[end : end + 1] == ".":
+                    end += 1
+                return Span(
+                    start,
+                    end,
+                    "NAME",
+                    Category.PHI,
+                    Severity.MEDIUM,
+                    rule.score,
+                    self.rule,
+                    rule.why,
+                )
+        return None
+
+
+def _eponym_context(doc: Doc, run: Run) -> bool:
+    """'Wells score', 'Wilson's disease', 'Parkinson's': an eponym, not a person."""
+    lex = _lex()
+    last = run.tokens[-1]
+    following = _next_word(doc, last.end)
+    if following in lex["eponym_suffix"]:
+        return True
+    return last.possessive and last.core in lex["eponyms"]
+
+
+def _next_word(doc: Doc, end: int) -> str:
+    match = re.match(r"(?:'s|’s)?\W{0,3}([^\W\d_]+)", doc.text[end : end + 40])
+    return match.group(1).lower() if match else ""
+
+
+def _runs(doc: Doc, tokens: Sequence[Token], classes: Sequence[Cls]) -> Iterator[Run]:
+    lex = _lex()
+    index = 0
+    while index < len(tokens):
+        if classes[index] not in NAMEISH:
+            index += 1
+            continue
+        stop = index + 1
+        while stop < len(tokens) and stop - index < 4 and _joins(doc, tokens, classes, stop):
+            stop += 1
+        begin = index
+        while stop - begin >= 2 and _leading_word(classes[begin], classes[begin + 1]):
+            begin += 1
+        yield _make_run(doc, tokens, classes, begin, stop, lex["titles"])
+        index = stop
+
+
+def _leading_word(first: Cls, second: Cls) -> bool:
+    """'Call Jennifer Smith': a word that is also a surname, before a given name, is a word."""
+    return first in (Cls.WEAK_LAST, Cls.UNKNOWN) and second in (Cls.FIRST, Cls.WEAK_FIRST)
+
+
+def _joins(doc: Doc, tokens: Sequence[Token], classes: Sequence[Cls], index: int) -> bool:
+    prev = tokens[index - 1]
+    if prev.possessive:
+        return False
+    gap = doc.text[prev.end : tokens[index].start]
+    if not _GAP.match(gap):
+        return False
+    if gap.strip() == "." and classes[index - 1] is not Cls.INITIAL:
+        return False
+    return classes[index] in NAMEISH or (
+        tokens[index].core in _PARTICLES
+        and index + 1 < len(tokens)
+        and classes[index + 1] in NAMEISH
+    )
+
+
+def _make_run(
+    doc: Doc,
+    tokens: Sequence[Token],
+    classes: Sequence[Cls],
+    start: int,
+    stop: int,
+    titles: frozenset[str],
+) -> Run:
+    first = tokens[start]
+    titled = (
+        start > 0 and tokens[start - 1].core in titles and _title_gap(doc, tokens[start - 1], first)
+    )
+    before = doc.text[max(0, first.start - 20) : first.start]
+    return Run(
+        tokens=tuple(tokens[start:stop]),
+        classes=tuple(classes[start:stop]),
+        titled=titled and tokens[start - 1].text[0].isupper(),
+        cued=_CUE.search(before) is not None,
+        sentence_initial=doc.sentence_initial(first.start),
+    )
+
+
+def _title_gap(doc: Doc, title: Token, name: Token) -> bool:
+    return bool(re.fullmatch(r"\.?\s+", doc.text[title.end : name.start]))

@@ -1,0 +1,60 @@
+"""Redaction, a separate step after detection: tags, masks or consistent fake surrogates."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from enum import StrEnum
+
+from armslength.model import Finding
+
+
+class RedactStyle(StrEnum):
+    TAG = "tag"
+    MASK = "mask"
+    FAKE = "fake"
+
+
+FAKES: dict[str, tuple[str, ...]] = {
+    "NAME": ("Alex Morgan", "Sam Taylor", "Jordan Lee", "Casey Brooks", "Robin Hale", "Drew Ellis"),
+    "LOCATION": ("Springfield", "Riverton", "Fairview", "Lakeside", "Oakdale", "Maplewood"),
+    "DATE": ("1 January", "2 February", "3 March", "4 April", "5 May", "6 June"),
+    "AGE": ("90+",),
+    "CONTACT": ("contact@example.org", "555-0100", "https://example.org"),
+    "ID": ("ID-000000", "ID-111111", "ID-222222"),
+}
+
+
+def _tag(finding: Finding) -> str:
+    return f"[{finding.label or finding.category.value.upper()}]"
+
+
+def _fake(finding: Finding) -> str:
+    options = FAKES.get(finding.label or "", ())
+    if not options:
+        return _tag(finding)
+    digest = hashlib.blake2b(finding.text.casefold().encode("utf-8"), digest_size=4).digest()
+    return options[int.from_bytes(digest, "big") % len(options)]
+
+
+def _mask(finding: Finding) -> str:
+    return "█" * (finding.end - finding.start)
+
+
+_REPLACERS = {RedactStyle.TAG: _tag, RedactStyle.MASK: _mask, RedactStyle.FAKE: _fake}
+
+
+def redact(text: str, findings: Sequence[Finding], style: RedactStyle = RedactStyle.TAG) -> str:
+    """Replace the text of every finding; overlapping findings are merged into one replacement."""
+    replace = _REPLACERS[style]
+    out: list[str] = []
+    cursor = 0
+    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if finding.end <= cursor:
+            continue
+        start = max(finding.start, cursor)
+        out.append(text[cursor:start])
+        out.append(replace(finding) if start == finding.start else "█" * (finding.end - start))
+        cursor = finding.end
+    out.append(text[cursor:])
+    return "".join(out)

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+import armslength
+from armslength.errors import InputError
+from armslength.model import Severity
+from armslength.screen import screen
+from armslength.screen.engine import MAX_CHARS
+
+
+def test_public_api_exports_screen() -> None:
+    assert armslength.screen is screen
+    assert "screen" in armslength.__all__
+
+
+def test_empty_text_has_no_findings() -> None:
+    result = screen("", id="e")
+    assert result.id == "e"
+    assert result.risk is Severity.NONE
+    assert result.findings == []
+
+
+def test_unknown_kind_names_the_field() -> None:
+    with pytest.raises(InputError, match="kind"):
+        screen("hello", "tweet")
+
+
+def test_non_string_text_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="text"):
+        screen(b"bytes")  # type: ignore[arg-type]
+
+
+def test_too_long_text_is_refused_without_echoing_it() -> None:
+    with pytest.raises(InputError) as info:
+        screen("x" * (MAX_CHARS + 1))
+    assert "xxxx" not in str(info.value)
+
+
+def test_large_text_is_screened() -> None:
+    block = "Saw Mrs Patel in bed 4. Nothing else to report today. " * 2000
+    result = screen(block)
+    assert len([f for f in result.findings if f.text == "Patel"]) == 2000

@@ -1,0 +1,111 @@
+"""Each recognizer with a table of positives and near-miss negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from armslength.screen import screen
+
+
+def _found(text: str, kind: str = "post") -> list[tuple[str, str | None, str]]:
+    return [(f.text, f.label, f.rule) for f in screen(text, kind).findings]
+
+
+def _texts(text: str, label: str) -> list[str]:
+    return [t for t, lab, _ in _found(text) if lab == label]
+
+
+POSITIVES = [
+    # (text, expected span text, label)
+    ("Saw Mrs Patel today in clinic", "Patel", "NAME"),
+    ("Dr. Sarah P. from the team", "Sarah P.", "NAME"),
+    ("My patient Anna S. was discharged", "Anna S.", "NAME"),
+    ("treated Jane A. Doe for asthma", "Jane A. Doe", "NAME"),
+    ("JOHN SMITH SEEN IN CLINIC WITH COPD", "JOHN SMITH", "NAME"),
+    ("pt jennifer was admitted", "jennifer", "NAME"),
+    ("My name is Rubija", "Rubija", "NAME"),
+    ("thanks @drjane_smith for the tips", "@drjane_smith", "NAME"),
+    ("Email me at jo.bloggs@example.com", "jo.bloggs@example.com", "CONTACT"),
+    ("Call 312-555-1234 tomorrow", "312-555-1234", "CONTACT"),
+    ("Ring 07700 900123 please", "07700 900123", "CONTACT"),
+    ("Our number is +44 20 7946 0958", "+44 20 7946 0958", "CONTACT"),
+    ("Fax 0161 496 0000 for records", "0161 496 0000", "CONTACT"),
+    ("see https://example.org/patients/42", "https://example.org/patients/42", "CONTACT"),
+    ("logged from 192.168.10.25 again", "192.168.10.25", "CONTACT"),
+    ("SSN 123-45-6789 on file", "123-45-6789", "ID"),
+    ("NHS number 943 476 5919", "943 476 5919", "ID"),
+    ("MRN: ST-998877 was wrong", "ST-998877", "ID"),
+    ("insurance number HP-678901 expired", "HP-678901", "ID"),
+    ("member ID 12345 on the card", "12345", "ID"),
+    ("card 4111 1111 1111 1111 declined", "4111 1111 1111 1111", "ID"),
+    ("record #CS123456 updated", "#CS123456", "ID"),
+    ("IBAN GB82WEST12345698765432 please", "GB82WEST12345698765432", "ID"),
+    ("NPI 1234567893 for billing", "1234567893", "ID"),
+    ("lives at 123 Maple Street, Chicago, IL", "123 Maple Street, Chicago, IL", "LOCATION"),
+    ("Springfield, IL 62704 is home", "62704", "LOCATION"),
+    ("postcode SW1A 1AA nearby", "SW1A 1AA", "LOCATION"),
+    ("admitted to Methodist Hospital yesterday", "Methodist Hospital", "LOCATION"),
+    ("seen at Cleveland Clinic last year", "Cleveland Clinic", "LOCATION"),
+    ("the lady in bed 4 on ward 7", "bed 4", "LOCATION"),
+    ("she lives in Chicago now", "Chicago", "LOCATION"),
+    ("visit on April 12, 2023 went well", "April 12, 2023", "DATE"),
+    ("seen 04/10/22 in clinic", "04/10/22", "DATE"),
+    ("born 2023-04-25 early", "2023-04-25", "DATE"),
+    ("my patient came in last Tuesday on nights", "last Tuesday", "DATE"),
+    ("a 92-year-old with pneumonia", "92-year-old", "AGE"),
+    ("my nonagenarian patient", "nonagenarian", "AGE"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "label"), POSITIVES)
+def test_recognizer_finds(text: str, expected: str, label: str) -> None:
+    assert expected in _texts(text, label)
+
+
+NEGATIVES = [
+    # (text, label that must not fire)
+    ("A Wells score of 4 suggests low probability", "NAME"),
+    ("Early Parkinson's disease in a retired teacher", "NAME"),
+    ("Screening for Cushing syndrome", "NAME"),
+    ("Framingham Risk Score of 20%", "NAME"),
+    ("Positive Chaddock reflex noted", "NAME"),
+    ("Wilson's disease diagnosed in 2021", "NAME"),
+    ("Stevens-Johnson syndrome after lamotrigine", "NAME"),
+    ("Switched from warfarin to Eliquis", "NAME"),
+    ("Started Lexapro and Zoloft", "NAME"),
+    ("Guidelines for a 55-year-old with COPD", "AGE"),
+    ("Diagnosed back in 2021, doing well", "DATE"),
+    ("We moved last year", "DATE"),
+    ("BMI of 35 and MELD score of 25", "ID"),
+    ("Took 500 mg of it", "ID"),
+    ("The community clinic and a university hospital", "LOCATION"),
+    ("Grace under pressure. Mark my words.", "NAME"),
+    ("Going to the park today", "DATE"),
+    ("COVID-19 and ICD-10 codes", "ID"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), NEGATIVES)
+def test_recognizer_ignores(text: str, label: str) -> None:
+    assert _texts(text, label) == []
+
+
+def test_age_under_90_only_reported_in_a_story() -> None:
+    assert _texts("a 34-year-old with asthma", "AGE") == []
+    assert _texts("Anna S., a 34-year-old with asthma", "AGE") == ["34-year-old"]
+
+
+def test_age_90_and_over_is_high() -> None:
+    result = screen("Mrs Patel, 93, was lovely")
+    ages = [f for f in result.findings if f.label == "AGE"]
+    assert [f.text for f in ages] == ["93"]
+    assert ages[0].severity.value == "high"
+
+
+def test_phone_number_is_not_taken_for_an_nhs_number() -> None:
+    assert [r for _, _, r in _found("Call 312-555-1234")] == ["phi-phone"]
+
+
+def test_relative_dates_need_care_context() -> None:
+    assert _texts("see you last Tuesday at the pub", "DATE") == ["Tuesday"]
+    assert "last Tuesday" in _texts("the patient I saw last Tuesday", "DATE")
