@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/_setup.sh
 setup_venv
-"$VENV/bin/armslength" demo "$@"
+"$VENV/bin/armslength" demo --out armslength-demo "$@"

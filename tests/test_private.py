@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,7 +30,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
 @pytest.mark.parametrize(
     "args",
     [
-        ["demo"],
+        ["demo", "--out", "{tmp}"],
         [
             "advise",
             "--relationship",
@@ -44,8 +45,10 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
         ["policy", "sources", "--json"],
     ],
 )
-def test_commands_make_no_network_calls(no_network: list[Any], args: list[str]) -> None:
-    result = CliRunner().invoke(app, args)
+def test_commands_make_no_network_calls(
+    no_network: list[Any], args: list[str], tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(app, [a.format(tmp=tmp_path / "demo") for a in args])
     assert result.exit_code == 0, result.output
     assert no_network == []
 

@@ -8,6 +8,7 @@ one-line message on stderr and exit code 2; no traceback, no locals.
 from __future__ import annotations
 
 from armslength.cli import advise as _advise  # noqa: F401  (registers commands)
+from armslength.cli import audit as _audit  # noqa: F401
 from armslength.cli import config as _config  # noqa: F401
 from armslength.cli import demo as _demo  # noqa: F401
 from armslength.cli import inspect as _inspect  # noqa: F401

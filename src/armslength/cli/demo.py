@@ -1,18 +1,24 @@
-"""``armslength demo``: the main job on bundled sample data."""
+"""``armslength demo``: the main job on bundled synthetic sample data."""
 
 from __future__ import annotations
 
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
+import typer
 import yaml
+from rich.markup import escape
 
 from armslength.advise import advise
+from armslength.audit import run_audit
 from armslength.cli._app import app
 from armslength.cli._common import JsonOption, console, print_json
 from armslength.cli._render import print_advice
-from armslength.config import Profile
+from armslength.config import Profile, Settings
 from armslength.model import Interaction
+
+SAMPLE_EXPORTS = ("facebook.zip", "instagram.zip", "linkedin")
 
 
 def sample_requests() -> tuple[Profile, list[tuple[str, Interaction]]]:
@@ -26,14 +32,53 @@ def sample_requests() -> tuple[Profile, list[tuple[str, Interaction]]]:
     return profile, requests
 
 
+def sample_inputs() -> tuple[list[Path], Path]:
+    """The bundled synthetic exports and roster (files inside the installed package)."""
+    folder = Path(str(resources.files("armslength.samples").joinpath("data")))
+    return [folder / name for name in SAMPLE_EXPORTS], folder / "roster.csv"
+
+
 @app.command()
-def demo(json_output: JsonOption = False) -> None:
-    """Advise on a few sample requests (bundled, synthetic) to show what Armslength does."""
+def demo(
+    out: Annotated[
+        Path, typer.Option(help="Folder for the demo audit report.", file_okay=False)
+    ] = Path("armslength-demo"),
+    json_output: JsonOption = False,
+) -> None:
+    """Run an audit and a few pieces of advice on bundled synthetic data (no real people)."""
     profile, requests = sample_requests()
-    results = [(title, advise(interaction, profile=profile)) for title, interaction in requests]
+    exports, roster = sample_inputs()
+    report = run_audit(exports, roster, out, settings=Settings(profile=profile))
+    advice = [(title, advise(interaction, profile=profile)) for title, interaction in requests]
     if json_output:
-        print_json([{"title": title, "advice": a.to_json_dict()} for title, a in results])
+        print_json(
+            {
+                "audit": {
+                    "summary": report.summary.model_dump(mode="json"),
+                    "files": {k: str(v) for k, v in report.files.items()},
+                },
+                "advice": [{"title": title, "advice": a.to_json_dict()} for title, a in advice],
+            }
+        )
         return
-    console.rule("[bold]Armslength demo[/]: advice on sample requests (synthetic profile)")
-    for title, result in results:
+    console.rule("[bold]Armslength demo[/]: synthetic clinician, synthetic patients")
+    console.print("[bold]Advice on sample requests[/]")
+    for title, result in advice:
         print_advice(console, result, title=title)
+    s = report.summary
+    console.rule(
+        "[bold]Audit of sample exports[/] (Facebook, Instagram, LinkedIn) against a sample roster"
+    )
+    console.print(
+        f"{s.connections} connections and requests checked against {s.roster.patients} patients: "
+        f"[bold red]{s.patients_among_connections}[/] are patients. {s.content} posts and comments screened: "
+        f"[bold red]{s.flagged_content}[/] flagged. [bold]{s.actions}[/] actions."
+    )
+    for action in report.document.actions[:5]:
+        console.print(
+            f"  {action.rank}. [bold]{action.action.value}[/] {action.platform}: {escape(action.target)}"
+        )
+    console.print(f"\nThe report is at [bold]{escape(str(report.files['html'].resolve()))}[/]")
+    console.print(
+        f"(also {escape(str(report.files['json']))} and {escape(str(report.files['csv']))})"
+    )

@@ -1,0 +1,22 @@
+"""The audit: downloaded archives + a patient roster → an action list and a report.
+
+>>> report = run_audit(["facebook.zip"], "roster.csv", "out")   # doctest: +SKIP
+>>> report.files["html"]                                          # doctest: +SKIP
+"""
+
+from armslength.audit._connections import Thresholds
+from armslength.audit._model import Action, ActionVerb, ReportDocument
+from armslength.audit._run import AuditOptions, AuditReport, Reporter, run_audit
+from armslength.audit._schema import report_schema
+
+__all__ = [
+    "Action",
+    "ActionVerb",
+    "AuditOptions",
+    "AuditReport",
+    "ReportDocument",
+    "Reporter",
+    "Thresholds",
+    "report_schema",
+    "run_audit",
+]

@@ -1,0 +1,146 @@
+"""The audit report's typed shape; ``report.json`` is this model, and its schema ships with it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from armslength.model import Finding
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MatchRef(_Model):
+    patient_id: str
+    score: float = Field(ge=0.0, le=1.0)
+    evidence: list[str] = Field(default_factory=list)
+
+
+class ConnectionResult(_Model):
+    platform: str
+    kind: str
+    name: str | None
+    handle: str | None = None
+    url: str | None = None
+    account: str = "personal"
+    match: MatchRef | None
+    advice: dict[str, Any] | None
+
+
+class ContentResult(_Model):
+    platform: str
+    kind: str
+    timestamp: str | None
+    visibility: str | None = None
+    risk: str
+    findings: list[Finding]
+    text: str | None = None
+    redacted: str | None = None
+    url: str | None = None
+
+
+class ActionVerb(StrEnum):
+    DELETE = "delete"
+    EDIT = "edit"
+    UNFRIEND = "unfriend"
+    REMOVE_FOLLOWER = "remove-follower"
+    UNFOLLOW = "unfollow"
+    DECLINE_REQUEST = "decline-request"
+    CANCEL_REQUEST = "cancel-request"
+    REVIEW = "review"
+    SEPARATE = "separate-accounts"
+
+
+class Action(_Model):
+    rank: int
+    priority: int
+    action: ActionVerb
+    platform: str
+    target: str
+    reason: str
+    rule: str
+    sources: list[str]
+    reply: str | None = None
+    detail: str | None = None
+
+
+class SeparationFinding(_Model):
+    platform: str
+    rule: str
+    why: str
+    count: int
+    examples: list[str]
+    sources: list[str]
+
+
+class SkippedInput(_Model):
+    path: str
+    reason: str
+
+
+class PlatformLimit(_Model):
+    platform: str
+    limitation: str
+
+
+class PlatformStats(_Model):
+    layout: str | None = None
+    connections: int = 0
+    patients: int = 0
+    possible_patients: int = 0
+    content: int = 0
+    flagged: int = 0
+
+
+class InputRef(_Model):
+    name: str
+    sha256: str
+
+
+class RosterStats(_Model):
+    patients: int
+    skipped_rows: int
+
+
+class FindingCounts(_Model):
+    by_category: dict[str, int]
+    by_severity: dict[str, int]
+
+
+class Summary(_Model):
+    """Counts and provenance: never a name or a text."""
+
+    generated_at: str
+    armslength_version: str
+    policy_version: str
+    profile: dict[str, str]
+    inputs: list[InputRef]
+    roster: RosterStats
+    platforms: dict[str, PlatformStats]
+    connections: int
+    patients_among_connections: int
+    possible_patients: int
+    content: int
+    flagged_content: int
+    findings: FindingCounts
+    actions: int
+    actions_by_type: dict[str, int]
+    skipped: int
+    thresholds: dict[str, float]
+
+
+class ReportDocument(_Model):
+    """The whole ``report.json``."""
+
+    summary: Summary
+    connections: list[ConnectionResult]
+    content: list[ContentResult]
+    actions: list[Action]
+    separation: list[SeparationFinding]
+    limitations: list[PlatformLimit]
+    skipped: list[SkippedInput]
+    guidance: list[dict[str, Any]]

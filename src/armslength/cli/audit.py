@@ -1,0 +1,150 @@
+"""``armslength audit``: downloaded archives + a patient roster → action list and report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from armslength.audit import AuditOptions, AuditReport, Thresholds, run_audit
+from armslength.cli._app import app
+from armslength.cli._common import ConfigOption, JsonOption, console, err_console, settings_from
+from armslength.model import Platform
+from armslength.policy import load_policy
+
+
+class _Bars:
+    """One progress bar per stage, on stderr."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task: TaskID | None = None
+
+    def start(self, stage: str, total: int | None) -> None:
+        if self.task is not None:
+            done = self.progress.tasks[-1].total or 1
+            self.progress.update(self.task, total=done, completed=done)
+        self.task = self.progress.add_task(stage, total=total)
+
+    def advance(self, amount: int = 1) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task, amount)
+
+
+def _print_summary(report: AuditReport) -> None:
+    s = report.summary
+    table = Table(title="Armslength audit", show_header=True)
+    for column in ("platform", "connections", "patients", "possible", "content", "flagged"):
+        table.add_column(column, justify="left" if column == "platform" else "right")
+    for name, p in s.platforms.items():
+        table.add_row(
+            name,
+            str(p.connections),
+            str(p.patients),
+            str(p.possible_patients),
+            str(p.content),
+            str(p.flagged),
+        )
+    console.print(table)
+    console.print(
+        f"[bold]{s.actions}[/] actions ({', '.join(f'{k} {v}' for k, v in s.actions_by_type.items()) or 'none'})"
+    )
+    for action in report.document.actions[:5]:
+        console.print(
+            f"  {action.rank}. [bold]{action.action.value}[/] {action.platform}: {escape(action.target)}"
+        )
+    if s.skipped:
+        err_console.print(
+            f"[yellow]warning:[/] {s.skipped} input(s) skipped; see the report's Skipped section"
+        )
+    console.print(
+        f"Report: [link=file://{report.files['html'].resolve()}]{escape(str(report.files['html']))}[/]"
+    )
+    console.print(f"Also: {escape(str(report.files['json']))}, {escape(str(report.files['csv']))}")
+
+
+@app.command()
+def audit(
+    exports: Annotated[
+        list[Path], typer.Argument(help="Exports: zip, tar.gz, folder or file (several allowed).")
+    ],
+    roster: Annotated[
+        Path,
+        typer.Option(help="Patient roster (CSV or FHIR) exported from the EHR.", dir_okay=False),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(help="Folder for report.html, report.json and actions.csv.", file_okay=False),
+    ],
+    professional: Annotated[
+        list[Platform] | None,
+        typer.Option(
+            "--professional", help="A platform whose export is a professional account (repeatable)."
+        ),
+    ] = None,
+    patient_threshold: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Match score that counts as a patient.")
+    ] = 0.8,
+    review_threshold: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Match score worth a review.")
+    ] = 0.5,
+    policy: Annotated[
+        Path | None, typer.Option("--policy", help="Organisation override file.", dir_okay=False)
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")
+    ] = False,
+    json_output: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Audit your downloaded archives against your patient roster; write the report and action list."""
+    settings = settings_from(config)
+    options = AuditOptions(
+        thresholds=Thresholds(
+            patient=patient_threshold, review=min(review_threshold, patient_threshold)
+        ),
+        professional=frozenset(professional or ()),
+    )
+    show = not (quiet or json_output)
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err_console, disable=not show, transient=False) as progress:
+        report = run_audit(
+            exports,
+            roster,
+            out,
+            settings=settings,
+            policy=load_policy(policy),
+            options=options,
+            reporter=_Bars(progress),
+        )
+    if json_output:
+        typer.echo(
+            json.dumps(
+                {
+                    "summary": report.summary.model_dump(mode="json"),
+                    "files": {k: str(v) for k, v in report.files.items()},
+                },
+                indent=2,
+            )
+        )
+    elif not quiet:
+        _print_summary(report)

@@ -1,0 +1,118 @@
+"""`armslength audit` and `armslength demo` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from armslength.cli import app
+
+runner = CliRunner()
+
+
+def test_audit_command_writes_the_report(sample: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        [
+            "audit",
+            str(sample["facebook"]),
+            str(sample["linkedin"]),
+            "--roster",
+            str(sample["roster"]),
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Report:" in result.stdout
+    assert {p.name for p in out.iterdir()} == {"report.html", "report.json", "actions.csv"}
+
+
+def test_audit_json_and_quiet(sample: dict[str, Path], tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "audit",
+            str(sample["instagram"]),
+            "--roster",
+            str(sample["roster"]),
+            "--out",
+            str(tmp_path),
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["summary"]["platforms"]["instagram"]["connections"] > 0
+    quiet = runner.invoke(
+        app,
+        [
+            "audit",
+            str(sample["instagram"]),
+            "--roster",
+            str(sample["roster"]),
+            "--out",
+            str(tmp_path),
+            "-q",
+        ],
+    )
+    assert quiet.exit_code == 0
+    assert quiet.stdout == ""
+
+
+def test_audit_warns_about_skipped_inputs(sample: dict[str, Path], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"garbage")
+    result = runner.invoke(
+        app,
+        [
+            "audit",
+            str(bad),
+            str(sample["linkedin"]),
+            "--roster",
+            str(sample["roster"]),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert result.exit_code == 0
+    assert "skipped" in result.stderr
+
+
+def test_audit_exits_2_when_nothing_can_be_audited(sample: dict[str, Path], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"garbage")
+    result = runner.invoke(
+        app, ["audit", str(bad), "--roster", str(sample["roster"]), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2
+    assert "nothing could be audited" in result.stderr
+
+
+def test_demo_audits_the_bundled_samples(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--out", str(tmp_path / "demo")])
+    assert result.exit_code == 0, result.output
+    assert "The report is at" in result.stdout
+    assert (tmp_path / "demo" / "report.html").exists()
+    data = json.loads(runner.invoke(app, ["demo", "--out", str(tmp_path / "d2"), "--json"]).stdout)
+    assert data["audit"]["summary"]["connections"] > 0
+    assert {"decline", "accept", "review"} <= {a["advice"]["verdict"] for a in data["advice"]}
+
+
+def test_bundled_samples_are_what_the_generator_writes(tmp_path: Path) -> None:
+    from armslength.cli.demo import sample_inputs
+    from armslength.samples.synthetic import write_sample
+
+    fresh = write_sample(tmp_path)
+    exports, roster = sample_inputs()
+    assert roster.read_bytes() == fresh["roster"].read_bytes()
+    for bundled in exports:
+        generated = fresh[bundled.stem]
+        if bundled.is_dir():
+            for file in bundled.iterdir():
+                assert file.read_bytes() == (generated / file.name).read_bytes()
+        else:
+            assert bundled.read_bytes() == generated.read_bytes()
