@@ -7,7 +7,14 @@ what was skipped and what the platform's export cannot show.
 """
 
 from armslength.exports._archive import Skipped
-from armslength.exports._reading import ExportResult, read_export, read_exports, read_file, sniff
+from armslength.exports._reading import (
+    ExportResult,
+    read_export,
+    read_export_bytes,
+    read_exports,
+    read_file,
+    sniff,
+)
 from armslength.exports._registry import KINDS, READERS
 from armslength.exports._text import meta_fix, normalise_name
 
@@ -19,6 +26,7 @@ __all__ = [
     "meta_fix",
     "normalise_name",
     "read_export",
+    "read_export_bytes",
     "read_exports",
     "read_file",
     "sniff",

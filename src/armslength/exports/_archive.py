@@ -28,7 +28,16 @@ PLAIN_EXTENSIONS = frozenset({".json", ".js", ".csv", ".jsonl", ".car", ".html",
 _ARCHIVE_NAME = re.compile(r"\.(zip|tar|tgz|tar\.gz)$", re.IGNORECASE)
 _RATIO_MIN_SIZE = 1024**2
 _CHUNK = 1024**2
-_READ_ERRORS = (OSError, EOFError, zlib.error, zipfile.BadZipFile, tarfile.TarError, ValueError)
+_READ_ERRORS = (
+    OSError,
+    EOFError,
+    zlib.error,
+    zipfile.BadZipFile,
+    tarfile.TarError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 @dataclass(frozen=True)

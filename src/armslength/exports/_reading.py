@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 import tarfile
 import zipfile
@@ -20,6 +21,7 @@ from armslength.exports._archive import (
     Member,
     Skipped,
     TooLargeError,
+    Walked,
     Walker,
     read_limited,
 )
@@ -30,6 +32,7 @@ from armslength.exports._time import iso
 from armslength.model import Connection, ConnectionKind, Content, ContentKind, Platform
 
 HEAD_SIZE = 64 * 1024
+INTERNAL = "could not be read: internal error"
 _HTML_DATA = re.compile(
     r"^(message_\d+|your_posts.*|profile_posts.*|posts_\d+|comments.*|post_comments.*"
     r"|followers.*|following.*|your_friends|friends|.*friend_requests.*|user_data.*)\.html?$"
@@ -152,6 +155,8 @@ def read_file(reader: FileReader, name: str, data: bytes) -> _FileOutcome:
         problem = f"unexpected structure ({type(exc).__name__})"
     except RecursionError:
         problem = "nested too deeply"
+    except Exception as exc:  # last resort: one odd file must not stop the whole export
+        problem = f"{INTERNAL} ({type(exc).__name__})"
     if bad and problem is None:
         problem = f"{bad} entries without the expected fields were left out"
     return _FileOutcome(reader, records, eras, problem)
@@ -177,14 +182,17 @@ class _Reading:
         self.shared: list[tuple[int, list[Record], str | None, str]] = []
 
     def run(self, paths: list[Path]) -> list[ExportResult]:
-        for walked in self.walker.walk(paths):
-            if isinstance(walked, Skipped):
-                self.loose.append((_source_of(walked, paths), walked))
+        return self.consume(self.walker.walk(paths), _joined(paths), [str(p) for p in paths])
+
+    def consume(self, walked: Iterator[Walked], label: str, roots: list[str]) -> list[ExportResult]:
+        for item in walked:
+            if isinstance(item, Skipped):
+                self.loose.append((_source_of(item, roots), item))
             else:
-                self._member(walked)
+                self._member(item)
         self._settle_shared()
         if not self.groups:
-            raise UnsupportedExportError(self._unsupported_reason(), path=_joined(paths))
+            raise UnsupportedExportError(self._unsupported_reason(), path=label)
         self._settle_loose()
         return [group.result() for group in self.groups.values()]
 
@@ -205,7 +213,10 @@ class _Reading:
             self._recognise(member)
         except TooLargeError as exc:
             self.loose.append((member.source, Skipped(member.path, str(exc))))
-        except (*_READ_ERRORS, *_STRUCTURE_ERRORS):
+        except NotImplementedError:
+            reason = "compressed with a method that cannot be read"
+            self.loose.append((member.source, Skipped(member.path, reason)))
+        except (*_READ_ERRORS, *_STRUCTURE_ERRORS, RuntimeError):
             self.loose.append((member.source, Skipped(member.path, "corrupt or truncated file")))
 
     def _recognise(self, member: Member) -> None:
@@ -280,9 +291,9 @@ def _moved(record: Record, platform: Platform) -> Record:
     return record.model_copy(update={"platform": platform})
 
 
-def _source_of(skipped: Skipped, paths: list[Path]) -> int:
-    for index, path in enumerate(paths):
-        if skipped.path.startswith(str(path)):
+def _source_of(skipped: Skipped, roots: list[str]) -> int:
+    for index, root in enumerate(roots):
+        if skipped.path.startswith(root):
             return index
     return 0
 
@@ -316,3 +327,16 @@ def read_export(*paths: str | Path, limits: ExportLimits | None = None) -> Expor
         names = ", ".join(r.platform.value for r in results)
         raise InputError(f"holds exports of several platforms ({names}); use read_exports")
     return results[0]
+
+
+def read_export_bytes(
+    name: str, data: bytes, *, limits: ExportLimits | None = None
+) -> list[ExportResult]:
+    """Read an export held in memory (an upload): a zip, a tar.gz or a single file.
+
+    *name* is the file name the bytes came with; it helps recognise the file.
+    """
+    walker_limits = limits or ExportLimits()
+    reading = _Reading(walker_limits)
+    member = Member(name, name, len(data), 0, lambda: io.BytesIO(data))
+    return reading.consume(reading.walker.expand(member, level=0), name, [name])

@@ -19,6 +19,7 @@ from armslength.exports._base import (
     only_key,
     text_of,
 )
+from armslength.exports._text import MalformedError
 from armslength.exports._time import from_epoch, from_iso
 from armslength.model import Connection, ConnectionKind, Content, ContentKind, Platform
 
@@ -86,7 +87,9 @@ class InstagramRelations(_Instagram):
 
     def items(self, name: str, doc: Any) -> Iterator[Item]:
         key = only_key(doc) or ""
-        prefix = next(p for p in _PREFIXES if key.startswith(p))
+        prefix = next((p for p in _PREFIXES if key.startswith(p)), None)
+        if prefix is None:
+            raise MalformedError("no relationships key")
         platform, kind = _PREFIXES[prefix], _KINDS[key[len(prefix) :]]
         records = list_at(doc, key)
         yield self._era(name, kind, records) if platform is Platform.INSTAGRAM else THREADS_ERA
