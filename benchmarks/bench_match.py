@@ -562,6 +562,12 @@ GEN_NICKNAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+POPULATION_GIVEN = 2700
+"""Rare given names per sex beyond the common ones (the US 1990 list has ~5,500 in all)."""
+POPULATION_FAMILY = 150_000
+"""Rare family names beyond the common ones (the US 2000 list has ~150,000)."""
+
+
 def _syllable_names(rng: random.Random, count: int, taken: set[str]) -> list[str]:
     onsets = [
         "b",
@@ -664,10 +670,10 @@ class Pools:
     cum_cyrillic_family: list[float] = field(default_factory=list)
 
 
-def make_pools(rng: random.Random, roster_size: int) -> Pools:
+def make_pools(rng: random.Random) -> Pools:
+    """Name pools of the whole population (the same whatever the roster size)."""
     taken = {n.lower() for n in GIVEN_F + GIVEN_M + FAMILY}
-    given_tail = max(2000, roster_size // 100)
-    family_tail = max(20000, min(roster_size // 4, 400000))
+    given_tail, family_tail = POPULATION_GIVEN, POPULATION_FAMILY
     pools = Pools(
         given_f=GIVEN_F + _syllable_names(rng, given_tail, taken),
         given_m=GIVEN_M + _syllable_names(rng, given_tail, taken),
@@ -888,7 +894,7 @@ def generate(out: Path, roster_size: int, accounts: int, share: float, seed: int
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     started = time.perf_counter()
-    pools = make_pools(rng, roster_size)
+    pools = make_pools(rng)
     n_patients = round(accounts * share)
     patient_rows = set(rng.sample(range(roster_size), n_patients))
     chosen: dict[int, Person] = {}

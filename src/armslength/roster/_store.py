@@ -140,8 +140,9 @@ class Roster:
         self.family = array("I")
         self.city = array("I")
         self.birth_year = array("H")
-        self._birth_date: dict[int, date] = {}
-        self._contact: dict[int, tuple[str | None, str | None]] = {}
+        self._birth_day = array("I")
+        self.emails: list[str | None] = []
+        self.phones: list[str | None] = []
         self._extra: dict[int, tuple[str | None, tuple[str, ...], tuple[str, ...]]] = {}
 
     def __len__(self) -> int:
@@ -202,11 +203,9 @@ class Roster:
         self.family.append(self.names.code(family))
         self.city.append(self.cities.code(_clean(row.city)))
         self.birth_year.append(year)
-        if full_date is not None:
-            self._birth_date[index] = full_date
-        email, phone = _clean(row.email), _clean(row.phone)
-        if email or phone:
-            self._contact[index] = (email, phone)
+        self._birth_day.append(full_date.toordinal() if full_date is not None else 0)
+        self.emails.append(_clean(row.email))
+        self.phones.append(_clean(row.phone))
         others = tuple(o for o in (_clean(x) for x in row.other_names) if o)
         nicks = tuple(n for n in (_clean(x) for x in row.nicknames) if n)
         if full or others or nicks:
@@ -228,7 +227,11 @@ class Roster:
         return self.cities.strings[self.city[index]]
 
     def contact_of(self, index: int) -> tuple[str | None, str | None]:
-        return self._contact.get(index, (None, None))
+        return self.emails[index], self.phones[index]
+
+    def birth_date_of(self, index: int) -> date | None:
+        day = self._birth_day[index]
+        return date.fromordinal(day) if day else None
 
     def extra_of(self, index: int) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
         return self._extra.get(index, (None, (), ()))
@@ -243,7 +246,7 @@ class Roster:
             full_name=full,
             other_names=others,
             nicknames=nicks,
-            birth_date=self._birth_date.get(index),
+            birth_date=self.birth_date_of(index),
             city=self.city_of(index),
             email=email,
             phone=phone,

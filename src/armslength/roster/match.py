@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -343,18 +344,27 @@ def contact_key(kind: str, value: str) -> bytes:
 
 
 class _Contacts:
-    """Patients by hashed e-mail / phone, built the first time an account shows one."""
+    """Patients by hashed e-mail / phone (sorted 64-bit keys), built when first needed."""
 
     def __init__(self, roster: Roster) -> None:
-        self._table: dict[bytes, list[int]] = defaultdict(list)
-        for patient, (email, phone) in roster._contact.items():
-            if email:
-                self._table[contact_key("email", email)].append(patient)
-            if phone and len(_digits(phone)) >= 6:
-                self._table[contact_key("phone", phone)].append(patient)
+        keys, rows = array("Q"), array("I")
+        for kind, values in (("email", roster.emails), ("phone", roster.phones)):
+            for patient, value in enumerate(values):
+                if value and (kind == "email" or len(_digits(value)) >= 6):
+                    keys.append(_key64(kind, value))
+                    rows.append(patient)
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        self._keys = array("Q", (keys[j] for j in order))
+        self._rows = array("I", (rows[j] for j in order))
 
     def find(self, kind: str, value: str) -> list[int]:
-        return self._table.get(contact_key(kind, value), [])
+        key = _key64(kind, value)
+        low, high = bisect_left(self._keys, key), bisect_right(self._keys, key)
+        return list(self._rows[low:high])
+
+
+def _key64(kind: str, value: str) -> int:
+    return int.from_bytes(contact_key(kind, value)[:8], "big")
 
 
 class _Hints:
