@@ -33,6 +33,7 @@ from armslength.roster.names import (
     DisplayName,
     is_typo,
     join_surname,
+    nickname_group,
     nicknames_of,
     normalize_name,
     parse_display_name,
@@ -171,13 +172,23 @@ def _readings(display: DisplayName, index: MatchIndex, model: Model) -> list[_Re
     return readings
 
 
+class _KnownGiven:
+    """A roster given name or a name the nickname table knows (for cutting ``suzyfaxbea``)."""
+
+    def __init__(self, index: MatchIndex) -> None:
+        self._codes = index.given.codes
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and (word in self._codes or len(nickname_group(word)) > 1)
+
+
 def _single_word(word: str, display: DisplayName, index: MatchIndex) -> list[_Reading]:
     readings = [
         _Reading(word, None, display.others, 0.6),
         _Reading(None, word, display.others, 0.3),
     ]
     if display.handle or len(word) > 6:
-        splits = split_concatenated(word, index.given.codes.keys())
+        splits = split_concatenated(word, _KnownGiven(index))
         readings += [_Reading(g, f, (), 0.8, "handle split") for g, f in splits[:4]]
     return readings
 
