@@ -110,3 +110,13 @@ def test_split_export_parts_make_one_result(tmp_path: Path) -> None:
     two = write_zip(tmp_path / "instagram-part2.zip", dict(files[len(files) // 2 :]))
     result = read_export(one, two)
     assert result.counts() == IG_COUNTS
+
+
+def test_counts_without_keeping_records(tmp_path: Path) -> None:
+    fb = write_zip(tmp_path / "facebook.zip", facebook_files("2026"))
+    ig = write_zip(tmp_path / "ig.zip", instagram_files("2022-24"))
+    kept = read_exports(fb, ig)
+    counted = read_exports(fb, ig, keep_records=False)
+    assert [r.counts() for r in counted] == [r.counts() for r in kept]
+    assert counted[1].counts() == IG_COUNTS
+    assert all(not r.connections and not r.content for r in counted)

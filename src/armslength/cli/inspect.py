@@ -37,7 +37,7 @@ def inspect(
     if json_ and jsonl:
         raise typer.BadParameter("choose one of --json and --jsonl")
     settings = settings_from(config)
-    results = read_exports(*exports, limits=settings.exports)
+    results = read_exports(*exports, limits=settings.exports, keep_records=jsonl)
     if jsonl:
         _print_records(results)
     elif json_:

@@ -9,7 +9,7 @@ import tarfile
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -51,14 +51,14 @@ class ExportResult:
     content: list[Content] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     limitations: list[str] = field(default_factory=list)
+    tally: Counter[str] | None = None
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Records per kind, every kind listed (zero when the export has none)."""
-        connections = Counter(c.kind for c in self.connections)
-        content = Counter(c.kind for c in self.content)
+        tally = self.tally if self.tally is not None else tally_of(self.connections, self.content)
         return {
-            "connections": {kind.value: connections[kind] for kind in ConnectionKind},
-            "content": {kind.value: content[kind] for kind in ContentKind},
+            "connections": {k.value: tally[f"connection:{k.value}"] for k in ConnectionKind},
+            "content": {k.value: tally[f"content:{k.value}"] for k in ContentKind},
         }
 
     def summary(self) -> dict[str, Any]:
@@ -95,6 +95,16 @@ class ExportResult:
             }
 
 
+def tally_of(*groups: Sequence[Record]) -> Counter[str]:
+    """``Counter`` of ``connection:<kind>`` and ``content:<kind>``."""
+    return Counter(_tally_key(record) for group in groups for record in group)
+
+
+def _tally_key(record: Record) -> str:
+    prefix = "connection" if isinstance(record, Connection) else "content"
+    return f"{prefix}:{record.kind.value}"
+
+
 @dataclass
 class _Group:
     """What has been read so far of one platform's export."""
@@ -105,8 +115,15 @@ class _Group:
     content: list[Content] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     votes: list[frozenset[str]] = field(default_factory=list)
+    tally: Counter[str] = field(default_factory=Counter)
+    keep: bool = True
 
     def add(self, record: Record) -> None:
+        self.tally[_tally_key(record)] += 1
+        if self.keep:
+            self.keep_record(record)
+
+    def keep_record(self, record: Record) -> None:
         if isinstance(record, Connection):
             self.connections.append(record)
         else:
@@ -124,6 +141,7 @@ class _Group:
             self.content,
             self.skipped,
             list(kind.limitations),
+            self.tally,
         )
 
 
@@ -174,12 +192,13 @@ def sniff(name: str, head: bytes) -> FileReader | None:
 class _Reading:
     """One call of :func:`read_exports`: the walk, the groups and the unattached skips."""
 
-    def __init__(self, limits: ExportLimits) -> None:
+    def __init__(self, limits: ExportLimits, *, keep: bool = True) -> None:
+        self.keep = keep
         self.walker = Walker(limits)
         self.groups: dict[Platform, _Group] = {}
         self.by_source: dict[int, list[Platform]] = {}
         self.loose: list[tuple[int, Skipped]] = []
-        self.shared: list[tuple[int, list[Record], str | None, str]] = []
+        self.shared: list[tuple[int, list[Record], Counter[str], str | None, str]] = []
 
     def run(self, paths: list[Path]) -> list[ExportResult]:
         return self.consume(self.walker.walk(paths), _joined(paths), [str(p) for p in paths])
@@ -228,7 +247,9 @@ class _Reading:
             data = read_limited(stream, self.walker.budget, head)
         outcome = read_file(reader, member.name, data)
         if reader.shared:
-            self.shared.append((member.source, outcome.records, outcome.problem, member.path))
+            kept = outcome.records if self.keep else []
+            tally = tally_of(outcome.records)
+            self.shared.append((member.source, kept, tally, outcome.problem, member.path))
             return
         group = self._group(reader.family, member.source)
         group.platforms.update({r.platform for r in outcome.records} or {reader.platform})
@@ -247,17 +268,18 @@ class _Reading:
         families = self.by_source.setdefault(source, [])
         if family not in families:
             families.append(family)
-        return self.groups.setdefault(family, _Group(family))
+        return self.groups.setdefault(family, _Group(family, keep=self.keep))
 
     def _settle_shared(self) -> None:
         """Message threads Facebook and Instagram share join the export they came with."""
-        for source, records, problem, path in self.shared:
+        for source, records, tally, problem, path in self.shared:
             families = self.by_source.get(source, [])
             family = _thread_family(path, families)
             group = self._group(family, source)
             group.platforms.add(family)
+            group.tally.update(tally)
             for record in records:
-                group.add(record if family is record.platform else _moved(record, family))
+                group.keep_record(record if family is record.platform else _moved(record, family))
             if problem:
                 group.skipped.append(Skipped(path, problem))
 
@@ -302,10 +324,13 @@ def _joined(paths: list[Path]) -> str:
     return ", ".join(str(p) for p in paths)
 
 
-def read_exports(*paths: str | Path, limits: ExportLimits | None = None) -> list[ExportResult]:
+def read_exports(
+    *paths: str | Path, limits: ExportLimits | None = None, keep_records: bool = True
+) -> list[ExportResult]:
     """Read one or more exports (zip, tar.gz, folder, single file, parts of one export).
 
     Files are grouped by platform: the parts of one platform's export make one result.
+    With ``keep_records=False`` only the counts are kept, so memory stays flat.
     Raises :class:`UnsupportedExportError` when no file is recognised.
     """
     if not paths:
@@ -314,7 +339,7 @@ def read_exports(*paths: str | Path, limits: ExportLimits | None = None) -> list
     for path in resolved:
         if not path.exists():
             raise InputError("no such file or folder", path=path)
-    return _Reading(limits or ExportLimits()).run(resolved)
+    return _Reading(limits or ExportLimits(), keep=keep_records).run(resolved)
 
 
 def read_export(*paths: str | Path, limits: ExportLimits | None = None) -> ExportResult:
