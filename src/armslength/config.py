@@ -88,6 +88,7 @@ class Settings(_Section):
     screen: ScreenSettings = Field(default_factory=ScreenSettings)
     exports: ExportLimits = Field(default_factory=ExportLimits)
     database_url: str | None = None
+    retention_days: int | None = Field(default=None, ge=0)
     source: str | None = Field(default=None, exclude=True)
 
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 from armslength.cli import advise as _advise  # noqa: F401  (registers commands)
 from armslength.cli import audit as _audit  # noqa: F401
 from armslength.cli import config as _config  # noqa: F401
+from armslength.cli import db as _db  # noqa: F401
 from armslength.cli import demo as _demo  # noqa: F401
 from armslength.cli import inspect as _inspect  # noqa: F401
 from armslength.cli import match as _match  # noqa: F401
 from armslength.cli import policy as _policy  # noqa: F401
 from armslength.cli import screen as _screen  # noqa: F401
+from armslength.cli import serve as _serve  # noqa: F401
+from armslength.cli import token as _token  # noqa: F401
 from armslength.cli._app import app
 
 __all__ = ["app", "main"]

@@ -11,6 +11,7 @@ from armslength.advise import advise as advise_interaction
 from armslength.cli._app import app
 from armslength.cli._common import ConfigOption, JsonOption, console, print_json, settings_from
 from armslength.cli._render import print_advice
+from armslength.cli._store_common import cli_actor
 from armslength.model import (
     Account,
     Interaction,
@@ -22,6 +23,8 @@ from armslength.model import (
     Tone,
 )
 from armslength.policy import load_policy
+from armslength.store import record
+from armslength.store.adapters import advice_event
 
 
 @app.command()
@@ -81,3 +84,8 @@ def advise(
         print_json(result.to_json_dict())
     else:
         print_advice(console, result)
+    warning = record(
+        advice_event(interaction, result, actor=cli_actor()), settings_url=settings.database_url
+    )
+    if warning:
+        typer.echo(warning, err=True)

@@ -1,0 +1,89 @@
+"""The audit log: typed events in a hash chain, on SQLite (default) or PostgreSQL.
+
+>>> store = open_store("sqlite:///audit.db")          # doctest: +SKIP
+>>> store.append(TextScreened(kind="post", risk="none", text_sha256=content_hash(text)))
+>>> store.verify()
+(True, None)
+
+Every write goes through :meth:`Store.append` (or ``purge``/token changes, which log
+themselves). Events hold counts, rule ids, verdicts and hashes: never PHI.
+"""
+
+from __future__ import annotations
+
+from armslength.store._engine import (
+    ENV_DATABASE_URL,
+    default_database_path,
+    normalise_url,
+    resolve_url,
+    safe_url,
+)
+from armslength.store._store import Store, StoredEvent, StoreStatus
+from armslength.store._tokens import TokenInfo, TokenRole
+from armslength.store.events import (
+    EVENT_TYPES,
+    AdviceGiven,
+    AuditRun,
+    Event,
+    MatchReviewed,
+    PolicyChanged,
+    RetentionPurged,
+    TextScreened,
+    TokenChanged,
+    content_hash,
+)
+
+__all__ = [
+    "ENV_DATABASE_URL",
+    "EVENT_TYPES",
+    "AdviceGiven",
+    "AuditRun",
+    "Event",
+    "MatchReviewed",
+    "PolicyChanged",
+    "RetentionPurged",
+    "Store",
+    "StoreStatus",
+    "StoredEvent",
+    "TextScreened",
+    "TokenChanged",
+    "TokenInfo",
+    "TokenRole",
+    "content_hash",
+    "default_database_path",
+    "normalise_url",
+    "open_store",
+    "record",
+    "resolve_url",
+    "safe_url",
+]
+
+
+def open_store(
+    url: str | None = None, *, settings_url: str | None = None, upgrade: bool = True
+) -> Store:
+    """Open the audit log at *url* (default: ``$ARMSLENGTH_DATABASE_URL``, *settings_url*,
+    then ``armslength.db`` in the user data dir) and, unless told not to, migrate it."""
+    store = Store(resolve_url(url, settings_url))
+    if upgrade:
+        store.upgrade()
+    return store
+
+
+def record(event: Event, *, url: str | None = None, settings_url: str | None = None) -> str | None:
+    """Append *event* for a one-shot command; a one-line warning instead of an exception.
+
+    Returns None on success, else the warning text (the caller prints it on stderr). The
+    command's own result is never lost because the audit log is unavailable.
+    """
+    from armslength.errors import ArmslengthError
+
+    try:
+        store = open_store(url, settings_url=settings_url)
+        try:
+            store.append(event)
+        finally:
+            store.close()
+    except ArmslengthError as exc:
+        return f"armslength: warning: not recorded in the audit log: {exc}"
+    return None

@@ -1,0 +1,97 @@
+"""Build typed events from the library's results: the only place that decides what is kept.
+
+Adapters (CLI, API, web) call these and then :meth:`Store.append` or :func:`record`, so every
+front end logs the same fields, and none logs text: a message becomes ``has_message``, a
+screened text its SHA-256 and length, a finding its label and rule id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from armslength.model import Advice, Interaction, ScreenResult
+from armslength.store.events import AdviceGiven, AuditRun, TextScreened, content_hash
+
+
+def advice_event(
+    interaction: Interaction, advice: Advice, *, actor: str = "local", source: str = "cli"
+) -> AdviceGiven:
+    """An :class:`AdviceGiven` for *advice* on *interaction* (the message is never kept)."""
+    return AdviceGiven(
+        actor=actor,
+        source=source,
+        verdict=advice.verdict.value,
+        rules=[reason.rule for reason in advice.reasons],
+        policy_version=advice.policy_version,
+        relationship=interaction.relationship.value,
+        kind=interaction.kind.value,
+        account=interaction.account.value,
+        platform=interaction.platform.value,
+        role=interaction.role.value,
+        jurisdiction=interaction.jurisdiction.value,
+        preexisting=interaction.preexisting,
+        has_message=bool(interaction.message),
+    )
+
+
+def screen_event(
+    text: str,
+    kind: str,
+    result: ScreenResult,
+    *,
+    actor: str = "local",
+    source: str = "cli",
+    redacted: bool = False,
+) -> TextScreened:
+    """A :class:`TextScreened` for *result*: counts per label, rule ids, the text's hash."""
+    labels = Counter(finding.label or finding.category.value for finding in result.findings)
+    return TextScreened(
+        actor=actor,
+        source=source,
+        kind=str(kind),
+        risk=result.risk.value,
+        findings=len(result.findings),
+        labels=dict(labels),
+        rules=sorted({finding.rule for finding in result.findings}),
+        text_sha256=content_hash(text),
+        length=len(text),
+        redacted=redacted,
+    )
+
+
+def _int_counts(summary: Mapping[str, object], prefix: str = "") -> dict[str, int]:
+    """The integer leaves of a (nested) summary, keyed ``a.b``: counts only, never names."""
+    counts: dict[str, int] = {}
+    for key, value in summary.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int):
+            counts[name] = value
+        elif isinstance(value, Mapping):
+            counts.update(_int_counts(value, f"{name}."))
+    return counts
+
+
+def audit_event(
+    summary: Mapping[str, object],
+    *,
+    export_hashes: list[str],
+    roster_hash: str | None,
+    actor: str = "local",
+    source: str = "cli",
+    audit_id: str | None = None,
+    status: str = "done",
+) -> AuditRun:
+    """An :class:`AuditRun` from an audit's summary (its integer counts) and input hashes."""
+    return AuditRun(
+        actor=actor,
+        source=source,
+        audit_id=audit_id,
+        status=status,
+        exports=len(export_hashes),
+        export_sha256=export_hashes,
+        roster_sha256=roster_hash,
+        counts=_int_counts(summary),
+    )

@@ -1,0 +1,1 @@
+"""Alembic migrations of the audit log, shipped inside the package."""
