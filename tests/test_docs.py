@@ -25,21 +25,29 @@ def blocks(path: Path, language: str) -> list[str]:
     ]
 
 
-def commands(path: Path) -> list[str]:
-    return [
-        line.removeprefix("$ armslength ").strip()
-        for body in blocks(path, "console")
-        for line in body.splitlines()
-        if line.startswith("$ armslength ")
-    ]
+EXIT = re.compile(r"\s+#\s*exit\s+(\d+)\s*$")
+
+
+def commands(path: Path) -> list[tuple[str, int]]:
+    """``$ armslength …`` lines, with the exit code a trailing ``# exit N`` announces."""
+    found = []
+    for body in blocks(path, "console"):
+        for line in body.splitlines():
+            if line.startswith("$ armslength "):
+                command = line.removeprefix("$ armslength ").strip()
+                match = EXIT.search(command)
+                found.append((EXIT.sub("", command), int(match.group(1)) if match else 0))
+    return found
 
 
 def named_files(path: Path) -> dict[str, str]:
+    """Blocks whose first line is ``# file: NAME`` (or ``# policy: NAME``), without that line."""
     files = {}
-    for body in blocks(path, "yaml") + blocks(path, "csv") + blocks(path, "json"):
-        first = body.splitlines()[0] if body else ""
-        if match := re.match(r"#\s*(?:file|policy):\s*(\S+)", first):
-            files[match.group(1)] = body
+    for language in ("yaml", "csv", "json", "text"):
+        for body in blocks(path, language):
+            first, _, rest = body.partition("\n")
+            if match := re.match(r"#\s*(?:file|policy):\s*(\S+)", first):
+                files[match.group(1)] = body if language == "yaml" else rest
     return files
 
 
@@ -57,9 +65,9 @@ def test_console_examples_run(doc: Path, tmp_path: Path, monkeypatch: pytest.Mon
     for name, body in named_files(doc).items():
         (tmp_path / name).write_text(body, encoding="utf-8")
     runner = CliRunner()
-    for command in commands(doc):
-        result = runner.invoke(app, shlex.split(command))
-        assert result.exit_code == 0, f"{doc.name}: armslength {command}\n{result.output}"
+    for command, expected in commands(doc):
+        result = runner.invoke(app, shlex.split(command, comments=True))
+        assert result.exit_code == expected, f"{doc.name}: armslength {command}\n{result.output}"
 
 
 def test_toml_examples_are_valid_settings() -> None:

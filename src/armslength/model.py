@@ -232,6 +232,8 @@ class Content(_Frozen):
     visibility: str | None = None
     url: str | None = None
     source: str | None = None
+    author: str | None = None
+    """Who wrote it, where the export says (message threads hold both sides)."""
 
 
 # --------------------------------------------------------------------------- roster

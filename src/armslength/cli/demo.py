@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -38,6 +39,18 @@ def sample_inputs() -> tuple[list[Path], Path]:
     return [folder / name for name in SAMPLE_EXPORTS], folder / "roster.csv"
 
 
+def copy_inputs(target: Path) -> tuple[list[Path], Path]:
+    """Copy the bundled inputs to *target* so the user can try other commands on them."""
+    exports, roster = sample_inputs()
+    target.mkdir(parents=True, exist_ok=True)
+    for source in [*exports, roster]:
+        if source.is_dir():
+            shutil.copytree(source, target / source.name, dirs_exist_ok=True)
+        else:
+            shutil.copyfile(source, target / source.name)
+    return [target / p.name for p in exports], target / roster.name
+
+
 @app.command()
 def demo(
     out: Annotated[
@@ -47,7 +60,7 @@ def demo(
 ) -> None:
     """Run an audit and a few pieces of advice on bundled synthetic data (no real people)."""
     profile, requests = sample_requests()
-    exports, roster = sample_inputs()
+    exports, roster = copy_inputs(out / "inputs")
     report = run_audit(exports, roster, out, settings=Settings(profile=profile))
     advice = [(title, advise(interaction, profile=profile)) for title, interaction in requests]
     if json_output:

@@ -404,6 +404,109 @@ def linkedin_files(
     return {"Connections.csv": out.getvalue().encode()}
 
 
+def x_files(
+    patients: list[Person], rng: random.Random, *, followers: int, posts: int, risky: float
+) -> dict[str, bytes]:
+    """An X archive: manifest.js, tweets and followers (ids only, as X exports them)."""
+    tweets = []
+    for index in range(posts):
+        moment = datetime.fromtimestamp(_stamp(rng), tz=UTC)
+        tweets.append(
+            {
+                "tweet": {
+                    "id_str": str(10**17 + index),
+                    "full_text": _post_text(rng, patients, risky),
+                    "created_at": moment.strftime("%a %b %d %H:%M:%S +0000 %Y"),
+                }
+            }
+        )
+    ids = [
+        {
+            "follower": {
+                "accountId": str(10**9 + i),
+                "userLink": f"https://twitter.com/intent/user?user_id={10**9 + i}",
+            }
+        }
+        for i in range(followers)
+    ]
+    manifest = {
+        "dataTypes": {
+            "tweets": {
+                "files": [
+                    {
+                        "fileName": "data/tweets.js",
+                        "globalName": "YTD.tweets.part0",
+                        "count": str(posts),
+                    }
+                ]
+            },
+            "follower": {
+                "files": [
+                    {
+                        "fileName": "data/follower.js",
+                        "globalName": "YTD.follower.part0",
+                        "count": str(followers),
+                    }
+                ]
+            },
+        }
+    }
+    return {
+        "data/manifest.js": ("window.__THAR_CONFIG = " + json.dumps(manifest, indent=1)).encode(),
+        "data/tweets.js": ("window.YTD.tweets.part0 = " + json.dumps(tweets, indent=1)).encode(),
+        "data/follower.js": ("window.YTD.follower.part0 = " + json.dumps(ids, indent=1)).encode(),
+    }
+
+
+def mastodon_files(
+    patients: list[Person], rng: random.Random, *, posts: int, risky: float
+) -> dict[str, bytes]:
+    """A Mastodon account archive: outbox.json (visibility from to/cc) and actor.json."""
+    public = "https://www.w3.org/ns/activitystreams#Public"
+    actor = "https://social.example/users/drsample"
+    items = []
+    for index in range(posts):
+        moment = datetime.fromtimestamp(_stamp(rng), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        to, cc = rng.choice(([[public], [actor + "/followers"]], [[actor + "/followers"], []]))
+        items.append(
+            {
+                "id": f"{actor}/statuses/{index}/activity",
+                "type": "Create",
+                "actor": actor,
+                "published": moment,
+                "to": to,
+                "cc": cc,
+                "object": {
+                    "id": f"{actor}/statuses/{index}",
+                    "type": "Note",
+                    "published": moment,
+                    "to": to,
+                    "cc": cc,
+                    "content": f"<p>{_post_text(rng, patients, risky)}</p>",
+                },
+            }
+        )
+    outbox = {
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": "outbox.json",
+        "type": "OrderedCollection",
+        "totalItems": len(items),
+        "orderedItems": items,
+    }
+    actor_doc = {
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": actor,
+        "type": "Person",
+        "preferredUsername": "drsample",
+        "name": "Sam Ple",
+        "outbox": "outbox.json",
+    }
+    return {
+        "outbox.json": json.dumps(outbox, indent=1).encode(),
+        "actor.json": json.dumps(actor_doc, indent=1).encode(),
+    }
+
+
 def zip_bytes(files: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -422,10 +525,13 @@ class Scale:
     connections: int = 60
     posts: int = 40
     risky: float = 0.2
+    x_followers: int = 0
+    x_posts: int = 0
+    mastodon_posts: int = 0
 
 
 def write_sample(folder: Path, scale: Scale = Scale(), seed: int = 20261125) -> dict[str, Path]:
-    """Write roster.csv, facebook.zip, instagram.zip and linkedin/ into *folder*."""
+    """Write roster.csv, facebook.zip, instagram.zip, linkedin/ (and x.zip, mastodon.zip) into *folder*."""
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
     patients = people(scale.patients, rng)
     folder.mkdir(parents=True, exist_ok=True)
@@ -453,4 +559,22 @@ def write_sample(folder: Path, scale: Scale = Scale(), seed: int = 20261125) -> 
     paths["linkedin"].mkdir(exist_ok=True)
     for name, data in linkedin_files(patients, rng, connections=scale.connections).items():
         (paths["linkedin"] / name).write_bytes(data)
+    if scale.x_posts or scale.x_followers:
+        paths["x"] = folder / "x.zip"
+        paths["x"].write_bytes(
+            zip_bytes(
+                x_files(
+                    patients,
+                    rng,
+                    followers=scale.x_followers,
+                    posts=scale.x_posts,
+                    risky=scale.risky,
+                )
+            )
+        )
+    if scale.mastodon_posts:
+        paths["mastodon"] = folder / "mastodon.zip"
+        paths["mastodon"].write_bytes(
+            zip_bytes(mastodon_files(patients, rng, posts=scale.mastodon_posts, risky=scale.risky))
+        )
     return paths

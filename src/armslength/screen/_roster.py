@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from nicknames import NickNamer
 
@@ -16,6 +17,12 @@ from armslength.model import Patient
 from armslength.screen._doc import fold
 
 _SPACES = re.compile(r"[^\w'’-]+")
+
+
+@cache
+def _namer() -> NickNamer:
+    """The nickname table, loaded once (it parses a large CSV)."""
+    return NickNamer()
 
 
 def _norm(text: str) -> str:
@@ -26,7 +33,7 @@ def fallback_variants(patient: Patient) -> set[str]:
     """Whole-name forms: given (and its nicknames) x family, plus the full name."""
     givens = {_norm(g) for g in (patient.given, *patient.nicknames) if g}
     givens = {g for g in givens if g}
-    namer = NickNamer()
+    namer = _namer()
     for given in list(givens):
         givens |= {n.lower() for n in namer.nicknames_of(given.split()[0])}
     families = {_norm(f) for f in (patient.family, *patient.other_names) if f}

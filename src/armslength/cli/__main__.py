@@ -1,0 +1,5 @@
+"""``python -m armslength.cli``."""
+
+from armslength.cli import main
+
+main()
