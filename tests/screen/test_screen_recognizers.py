@@ -53,6 +53,13 @@ POSITIVES = [
     ("born 2023-04-25 early", "2023-04-25", "DATE"),
     ("my patient came in last Tuesday on nights", "last Tuesday", "DATE"),
     ("a 92-year-old with pneumonia", "92-year-old", "AGE"),
+    ("Great night #RayWilkins", "#RayWilkins", "NAME"),
+    ("so proud #dianeabbott", "#dianeabbott", "NAME"),
+    ("She moved to Edenbridge last year", "Edenbridge", "LOCATION"),
+    ("Saw Anna S. who flew in from Texas", "Texas", "LOCATION"),
+    ("Thanks to Josh and Amber for the cake", "Josh", "NAME"),
+    ("met kevin rudd at the match", "kevin rudd", "NAME"),
+    ("dinner with lydia tonight", "lydia", "NAME"),
     ("my nonagenarian patient", "nonagenarian", "AGE"),
 ]
 
@@ -82,6 +89,12 @@ NEGATIVES = [
     ("Grace under pressure. Mark my words.", "NAME"),
     ("Going to the park today", "DATE"),
     ("COVID-19 and ICD-10 codes", "ID"),
+    ("#tbt #blessed #nursesrock", "NAME"),
+    ("I love Texas in spring", "LOCATION"),
+    ("version 999.1.1.1 released", "CONTACT"),
+    ("Treating MRSA and PTSD, see the NYHA and AAOS guidance", "NAME"),
+    ("Started Spiriva for Pseudomonas colonisation", "NAME"),
+    ("history of von Willebrand disease", "NAME"),
 ]
 
 

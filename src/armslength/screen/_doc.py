@@ -11,14 +11,7 @@ from armslength.model import Category, ContentKind, Severity
 from armslength.screen import _lexicon
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_CONTEXT = re.compile(
-    r"(?<![\w&])(?:"
-    + _lexicon.phrase_pattern("clinical_context")
-    + "|"
-    + _lexicon.phrase_pattern("conditions")
-    + r")(?![\w&])",
-    re.IGNORECASE,
-)
+_GAP = re.compile(r"[\s.&/+]{1,3}")
 _SENTENCE_END = frozenset('.!?\n\r"“”:;|•')
 
 
@@ -50,6 +43,8 @@ class Token:
 
 def fold(text: str) -> str:
     """Lowercase and strip diacritics character by character, keeping every offset."""
+    if text.isascii():
+        return text.lower()
     out = []
     for char in text:
         if char.isascii():
@@ -81,6 +76,10 @@ class Doc:
         return out
 
     @cached_property
+    def cores(self) -> list[str]:
+        return [t.core for t in self.tokens]
+
+    @cached_property
     def letters_upper(self) -> bool:
         """True when the text is written in capitals (ALL CAPS shorthand)."""
         letters = [c for c in self.text if c.isalpha()]
@@ -94,7 +93,33 @@ class Doc:
     @cached_property
     def care_terms(self) -> list[tuple[int, int, str]]:
         """Clinical-context words and conditions found in the text, in order."""
-        return [(m.start(), m.end(), m.group().lower()) for m in _CONTEXT.finditer(self.text)]
+        found = self.phrases("clinical_context") + self.phrases("conditions")
+        return sorted(found)
+
+    def phrases(self, name: str) -> list[tuple[int, int, str]]:
+        """Occurrences of the phrases of ``data/<name>.txt`` (case and accents ignored):
+        ``(start, end, phrase)``, matched on words so it costs a few set lookups a word."""
+        index, starts = _lexicon.phrase_index(name)
+        tokens = self.tokens
+        cores = self.cores
+        out = []
+        for i, word in enumerate(cores):
+            for n in starts.get(word, ()):
+                if i + n > len(cores):
+                    break
+                words = tuple(cores[i : i + n])
+                if words in index and self._tight(i, n):
+                    phrase = " ".join(words)
+                    out.append((tokens[i].start, tokens[i + n - 1].end, phrase))
+        return out
+
+    def _tight(self, i: int, n: int) -> bool:
+        """Words of a phrase are separated by spaces or a dot, and none has a possessive."""
+        tokens = self.tokens
+        for a, b in zip(tokens[i : i + n - 1], tokens[i + 1 : i + n], strict=True):
+            if a.possessive or not _GAP.fullmatch(self.text[a.end : b.start]):
+                return False
+        return True
 
     def sentence_initial(self, start: int) -> bool:
         index = start - 1

@@ -6,6 +6,7 @@ Every list is a plain text file in ``data/`` (one entry a line, ``#`` comments);
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.resources import files
 
@@ -33,7 +34,20 @@ def ranked(name: str) -> dict[str, int]:
 
 def phrase_pattern(name: str) -> str:
     """A regex alternation of the phrases in ``data/<name>.txt``, longest first."""
-    import re
-
     phrases = sorted(words(name), key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@cache
+def phrase_index(name: str) -> tuple[frozenset[tuple[str, ...]], dict[str, tuple[int, ...]]]:
+    """The phrases of ``data/<name>.txt`` as word tuples (tokenised like a ``Doc``), and for
+    each first word the phrase lengths that start with it, for fast n-gram lookup."""
+    phrases = frozenset(tuple(_TOKEN.findall(p)) for p in words(name))
+    phrases = frozenset(p for p in phrases if p)
+    starts: dict[str, set[int]] = {}
+    for phrase in phrases:
+        starts.setdefault(phrase[0], set()).add(len(phrase))
+    return phrases, {word: tuple(sorted(lengths)) for word, lengths in starts.items()}

@@ -28,6 +28,8 @@ class Rule:
     patterns: tuple[re.Pattern[str], ...]
     severity: Severity | None = None
     unless: re.Pattern[str] | None = None
+    requires: tuple[str, ...] = ()
+    """Cheap prefilter: the rule runs only when one of these appears in the folded text."""
 
     @property
     def explanation(self) -> str:
@@ -43,6 +45,7 @@ def _rule(row: dict[str, Any]) -> Rule:
         patterns=tuple(re.compile(p, re.IGNORECASE) for p in row["patterns"]),
         severity=Severity(row["severity"]) if "severity" in row else None,
         unless=re.compile(unless, re.IGNORECASE) if unless else None,
+        requires=tuple(str(r) for r in row.get("requires", ())),
     )
 
 
@@ -62,6 +65,8 @@ class RuleRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> Iterator[Span]:
         for rule in load_rules(self.source):
+            if rule.requires and not any(word in doc.folded for word in rule.requires):
+                continue
             if rule.unless is not None and rule.unless.search(doc.text):
                 continue
             severity = rule.severity or self.severity_for(doc)

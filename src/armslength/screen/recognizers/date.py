@@ -42,6 +42,11 @@ _ABSOLUTE: tuple[tuple[re.Pattern[str], float, str], ...] = (
         0.9,
         "a numeric date",
     ),
+    (
+        re.compile(r"\b" + _DAY + r"[-/ ]" + _MONTH + r"[-/ ](?:(?:19|20)\d{2}|\d{2})\b", re.I),
+        0.9,
+        "a calendar date",
+    ),
     (re.compile(r"\b" + _WEEKDAY + r"s?\b", re.I), 0.7, "a day of the week"),
     (
         re.compile(
@@ -57,6 +62,7 @@ _MONTH_ALONE_NOT_DATE = re.compile(r"^(?:may|mar|march|jan|june|sat|sun|wed)$", 
 _RELATIVE = re.compile(
     r"\b(?:yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|the other (?:day|night)"
     r"|(?:last|this|next|on) (?:" + _WEEKDAY + r"|weekend|week|night shift|nights|shift)"
+    r"|(?:last|this|next|early|late|mid-?) " + _MONTH + r"(?!\w)"
     r"|(?:\d+|a|an|one|two|three|four|five|six|few|couple of) (?:hours?|days?|weeks?|nights?) ago"
     r"|earlier (?:today|this week)|(?:at|around) \d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
     r"|\d{1,2}:\d{2}\s*(?:am|pm|hrs)?)\b",

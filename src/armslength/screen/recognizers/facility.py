@@ -31,7 +31,7 @@ _WARD = re.compile(
     r"#?(?:\d{1,4}[A-Za-z]?|[A-Z]\d{0,3})\b",
     re.I,
 )
-_GENERIC_ONLY = frozenset({"general", "health", "practice", "surgery", "institute", "memorial"})
+_GENERIC_ONLY = frozenset({"health", "practice", "surgery", "institute"})
 
 
 class FacilityRecognizer(Recognizer):

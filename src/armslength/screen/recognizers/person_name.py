@@ -40,6 +40,8 @@ _CUE = re.compile(
     r"|with|by|and|visited|saw|told|asked)\s+)$",
     re.I,
 )
+_NAME_SHAPE = re.compile(r"^(?:Mc|Mac|Fitz)?[^\W\d_][^\W\d_A-Z]*(?:[-'’][^\W\d_][^\W\d_A-Z]*)*$")
+"""Capitalised like a name: 'Rubija', 'Jean-Luc', 'O'Neil' (not 'AFib' or 'NYHA')."""
 _PARTICLES = frozenset(
     [
         "van",
@@ -65,7 +67,11 @@ _PARTICLES = frozenset(
 @cache
 def _lex() -> dict[str, frozenset[str]]:
     block: set[str] = set()
-    for name in ("eponyms", "drugs", "months", "titles", "conditions", "facility_words", "regions"):
+    block_lists = (
+        "eponyms", "drugs", "months", "titles", "conditions", "facility_words", "regions",
+        "demonyms",
+    )  # fmt: skip
+    for name in block_lists:
         block |= _lexicon.words(name)
     block |= {w for w in _lexicon.words("clinical_context") if " " not in w}
     return {
@@ -91,7 +97,13 @@ def classify(token: Token, doc: Doc) -> Cls:
     if len(text) == 1:
         return Cls.INITIAL if text.isupper() else Cls.WORD
     if not _capitalised(text, doc):
-        return Cls.WORD if not doc.letters_lower else _lower_class(core, lex)
+        return _lower_class(core, lex) if text.islower() else Cls.WORD
+    if not (text.isupper() or _NAME_SHAPE.match(text)):
+        return Cls.WORD
+    if text.isupper() and not doc.letters_upper:
+        return _acronym_class(core, lex)
+    if core.endswith(_medical_suffixes()) and core not in lex["first"]:
+        return Cls.BLOCK
     weak = core in lex["words"] or core in lex["places"]
     if core in lex["first"]:
         return Cls.WEAK_FIRST if weak else Cls.FIRST
@@ -102,9 +114,23 @@ def classify(token: Token, doc: Doc) -> Cls:
     return Cls.UNKNOWN
 
 
+@cache
+def _medical_suffixes() -> tuple[str, ...]:
+    return tuple(_lexicon.words("medical_suffixes"))
+
+
+def _acronym_class(core: str, lex: dict[str, frozenset[str]]) -> Cls:
+    """An ALL-CAPS word in mixed-case text is an acronym unless it is a clear name (JOHN)."""
+    if core in lex["words"] or core in lex["places"]:
+        return Cls.WORD
+    if core in lex["first"]:
+        return Cls.FIRST
+    return Cls.LAST if core in lex["last"] else Cls.WORD
+
+
 def _lower_class(core: str, lex: dict[str, frozenset[str]]) -> Cls:
-    """In all-lowercase text only given names and surnames outside the word list count."""
-    if core in lex["words"] or len(core) < 3:
+    """Lowercase words count only when they are given names or surnames outside the word list."""
+    if core in lex["words"] or len(core) < 3 or core in _PARTICLES:
         return Cls.WORD
     if core in lex["first"]:
         return Cls.FIRST
@@ -115,7 +141,7 @@ def _capitalised(text: str, doc: Doc) -> bool:
     if text[0].isupper() and not text.isupper():
         return True
     if text.isupper():
-        return doc.letters_upper or len(text) >= 3
+        return doc.letters_upper or len(text) >= 4
     return False
 
 
@@ -128,6 +154,11 @@ class Run:
     titled: bool
     cued: bool
     sentence_initial: bool
+
+    @property
+    def cased(self) -> bool:
+        """Written with a capital (not all-lowercase)."""
+        return not self.tokens[0].text.islower()
 
     @property
     def codes(self) -> str:
@@ -162,17 +193,30 @@ RUN_RULES: tuple[RunRule, ...] = (
         "two or more capitalised words that include a known given name or surname",
     ),
     RunRule(
-        lambda r: r.cued and r.codes in ("U", "L", "l", "F", "f"),
+        lambda r: r.cued and r.codes in ("U", "L", "F"),
         0.8,
         "a capitalised word where a name is expected ('my name is', 'thanks', 'with')",
     ),
-    RunRule(lambda r: r.codes == "F", 0.75, "a given name"),
+    RunRule(lambda r: r.codes == "F" and r.cased, 0.75, "a given name"),
+    RunRule(lambda r: r.codes == "F", 0.55, "a given name written in lowercase"),
+    RunRule(
+        lambda r: r.codes == "f" and r.cased and not r.sentence_initial,
+        0.55,
+        "a capitalised given name in mid-sentence",
+    ),
+    RunRule(
+        lambda r: (
+            r.codes == "U" and r.cased and not r.sentence_initial and len(r.tokens[0].text) > 2
+        ),
+        0.5,
+        "a capitalised word in mid-sentence that is in no word list: probably a name",
+    ),
     RunRule(
         lambda r: len(r.classes) >= 2 and set(r.codes) <= set("UI") and _has(r, "U"),
         0.6,
         "capitalised words that look like a full name",
     ),
-    RunRule(lambda r: r.codes == "L" and not r.sentence_initial, 0.6, "a surname"),
+    RunRule(lambda r: r.codes == "L" and r.cased, 0.6, "a surname"),
 )
 MIN_SCORE = 0.5
 

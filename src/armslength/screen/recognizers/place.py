@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from armslength.model import Category, Severity
 from armslength.screen import _lexicon
 from armslength.screen._doc import Doc, Span
 from armslength.screen.recognizers._base import Recognizer
 
-_CITY = re.compile(r"(?<![\w@#-])(?:" + _lexicon.phrase_pattern("cities") + r")(?![\w-])", re.I)
-_REGION = re.compile(r"(?<![\w@#-])(?:" + _lexicon.phrase_pattern("regions") + r")(?![\w-])", re.I)
 _CUED = re.compile(
     r"\b(?:in|from|near|lives in|living in|moved to|based in|outside|visiting)\s+"
     r"(?P<place>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,}){0,2})(?![\w'’-])"
@@ -19,18 +18,28 @@ _CUED = re.compile(
 _NOT_PLACES = ("english_words", "first_names", "eponyms", "drugs", "conditions", "months")
 
 
+def _tagged(doc: Doc, start: int) -> bool:
+    """Part of an @handle, #hashtag or a hyphenated word."""
+    return start > 0 and doc.text[start - 1] in "@#-"
+
+
 class PlaceRecognizer(Recognizer):
     rule = "phi-place"
 
     def find(self, doc: Doc) -> Iterator[Span]:
-        for match in _CITY.finditer(doc.text):
-            if self._cased(doc, match.group()):
+        for start, end, _ in doc.phrases("cities"):
+            if self._cased(doc, doc.text[start:end]) and not _tagged(doc, start):
                 why = "a town or city (finer than a state: a Safe Harbor identifier)"
-                yield self._span(match.start(), match.end(), Severity.LOW, 0.75, why)
-        for match in _REGION.finditer(doc.text):
-            if self._cased(doc, match.group()) and len(match.group()) > 2:
+                yield self._span(start, end, Severity.LOW, 0.75, why)
+        for start, end, _ in doc.phrases("regions"):
+            if (
+                self._cased(doc, doc.text[start:end])
+                and end - start > 2
+                and not _tagged(doc, start)
+            ):
                 why = "a state or country: not an identifier alone, but it narrows a story"
-                yield self._span(match.start(), match.end(), Severity.LOW, 0.5, why)
+                span = self._span(start, end, Severity.LOW, 0.5, why)
+                yield replace(span, needs_story=True)
 
         for match in _CUED.finditer(doc.text):
             words = match.group("place").lower().replace("-", " ").split()

@@ -42,6 +42,11 @@ class ShapedIdRecognizer(PatternRecognizer):
             "a hyphenated number shaped like an identifier",
         ),
         Pattern(
+            re.compile(r"(?<![\w#/-])#?[A-Z]{2,6}(?:-[A-Z0-9]*\d[A-Z0-9]*){2,3}(?![\w-])"),
+            0.65,
+            "a code shaped like a record number (letter prefix, several number groups)",
+        ),
+        Pattern(
             re.compile(r"\b[A-HJ-NPR-Z0-9]{17}\b"), 0.8, "a vehicle identification number (VIN)"
         ),
     )

