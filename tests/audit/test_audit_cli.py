@@ -116,3 +116,39 @@ def test_bundled_samples_are_what_the_generator_writes(tmp_path: Path) -> None:
                 assert file.read_bytes() == (generated / file.name).read_bytes()
         else:
             assert bundled.read_bytes() == generated.read_bytes()
+
+
+def test_audit_run_is_recorded_without_phi(sample: dict[str, Path], tmp_path: Path) -> None:
+    from armslength.store import open_store
+
+    db = tmp_path / "audit.db"
+    env = {"ARMSLENGTH_DATABASE_URL": f"sqlite:///{db}"}
+    result = runner.invoke(
+        app,
+        [
+            "audit",
+            str(sample["facebook"]),
+            "--roster",
+            str(sample["roster"]),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+        env=env,
+    )
+    assert result.exit_code == 0, result.output
+    store = open_store(f"sqlite:///{db}")
+    try:
+        events = [e for e in store.events() if e.type == "audit.run"]
+        assert len(events) == 1
+        ok, _ = store.verify()
+        assert ok
+    finally:
+        store.close()
+    raw = db.read_bytes()
+    report = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
+    names = [c["name"] for c in report["connections"] if c["name"]]
+    assert names
+    for name in names[:50]:
+        assert name.encode() not in raw
+    for item in report["content"][:50]:
+        assert item["text"] is None or item["text"].encode() not in raw

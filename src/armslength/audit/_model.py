@@ -104,6 +104,7 @@ class InputRef(_Model):
 class RosterStats(_Model):
     patients: int
     skipped_rows: int
+    sha256: str
 
 
 class FindingCounts(_Model):

@@ -261,7 +261,11 @@ def run_audit(
             "jurisdiction": settings.profile.jurisdiction.value,
         },
         "inputs": [{"name": p.name, "sha256": _sha256(p)} for p in paths],
-        "roster": {"patients": len(patients), "skipped_rows": len(patients.skipped)},
+        "roster": {
+            "patients": len(patients),
+            "skipped_rows": len(patients.skipped),
+            "sha256": _sha256(Path(roster)),
+        },
         "platforms": stats,
         "connections": len(connections),
         "patients_among_connections": sum(s.patients for s in stats.values()),

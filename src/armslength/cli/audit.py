@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -24,6 +25,7 @@ from armslength.cli._app import app
 from armslength.cli._common import ConfigOption, JsonOption, console, err_console, settings_from
 from armslength.model import Platform
 from armslength.policy import load_policy
+from armslength.store import AuditRun, record
 
 
 class _Bars:
@@ -32,8 +34,18 @@ class _Bars:
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
         self.task: TaskID | None = None
+        self.timings: dict[str, int] = {}
+        self._stage: tuple[str, float] | None = None
+
+    def close(self) -> None:
+        if self._stage is not None:
+            name, began = self._stage
+            key = "ms_" + name.lower().replace(" ", "_")
+            self.timings[key] = round((time.perf_counter() - began) * 1000)
 
     def start(self, stage: str, total: int | None) -> None:
+        self.close()
+        self._stage = (stage, time.perf_counter())
         if self.task is not None:
             done = self.progress.tasks[-1].total or 1
             self.progress.update(self.task, total=done, completed=done)
@@ -42,6 +54,30 @@ class _Bars:
     def advance(self, amount: int = 1) -> None:
         if self.task is not None:
             self.progress.advance(self.task, amount)
+
+
+def _event(report: AuditReport, timings: dict[str, int]) -> AuditRun:
+    """What the audit log keeps of a run: hashes, counts, timings, versions (never names)."""
+    s = report.summary
+    counts = {
+        "connections": s.connections,
+        "patients": s.patients_among_connections,
+        "possible_patients": s.possible_patients,
+        "content": s.content,
+        "flagged_content": s.flagged_content,
+        "actions": s.actions,
+        "skipped": s.skipped,
+        "roster_patients": s.roster.patients,
+        **timings,
+    }
+    return AuditRun(
+        exports=len(s.inputs),
+        export_sha256=[i.sha256 for i in s.inputs],
+        roster_sha256=s.roster.sha256,
+        counts=counts,
+        policy_version=s.policy_version,
+        armslength_version=s.armslength_version,
+    )
 
 
 def _print_summary(report: AuditReport) -> None:
@@ -127,6 +163,7 @@ def audit(
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=err_console, disable=not show, transient=False) as progress:
+        bars = _Bars(progress)
         report = run_audit(
             exports,
             roster,
@@ -134,8 +171,12 @@ def audit(
             settings=settings,
             policy=load_policy(policy),
             options=options,
-            reporter=_Bars(progress),
+            reporter=bars,
         )
+        bars.close()
+    warning = record(_event(report, bars.timings), settings_url=settings.database_url)
+    if warning:
+        err_console.print(warning, markup=False, highlight=False)
     if json_output:
         typer.echo(
             json.dumps(

@@ -89,6 +89,8 @@ class AuditRun(Event):
     export_sha256: list[Hash] = Field(default_factory=list)
     roster_sha256: Hash | None = None
     counts: dict[str, int] = Field(default_factory=dict)
+    policy_version: str = ""
+    armslength_version: str = ""
 
 
 class MatchReviewed(Event):
