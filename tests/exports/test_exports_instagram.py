@@ -120,3 +120,16 @@ def test_counts_without_keeping_records(tmp_path: Path) -> None:
     assert [r.counts() for r in counted] == [r.counts() for r in kept]
     assert counted[1].counts() == IG_COUNTS
     assert all(not r.connections and not r.content for r in counted)
+
+
+def test_story_captions_are_posts(tmp_path: Path) -> None:
+    stories = [
+        {"uri": "s/1.mp4", "creation_timestamp": T0, "title": "Clinic tour 🎥"},
+        {"uri": "s/2.jpg", "creation_timestamp": T0 + 1, "title": ""},
+    ]
+    path = tmp_path / "stories.json"
+    path.write_bytes(meta_json({"ig_stories": stories}))
+    result = read_export(path)
+    assert [(c.kind, c.text, c.timestamp) for c in result.content] == [
+        (ContentKind.POST, "Clinic tour 🎥", datetime.fromtimestamp(T0, tz=UTC))
+    ]

@@ -210,6 +210,18 @@ class InstagramPosts(_Instagram):
         yield from each(entries, lambda e: _post(e, Platform.INSTAGRAM, name))
 
 
+class InstagramStories(_Instagram):
+    """``stories.json``: ``ig_stories``, each story's caption as a post."""
+
+    names = re.compile(r"^stories\.json$")
+
+    def sniff(self, name: str, head: str) -> bool:
+        return bool(re.match(r'\s*\{\s*"ig_stories"\s*:\s*\[', head))
+
+    def items(self, name: str, doc: Any) -> Iterator[Item]:
+        yield from each(list_at(doc, "ig_stories"), lambda e: _post(e, Platform.INSTAGRAM, name))
+
+
 class ThreadsPosts(_Instagram):
     """``threads_and_replies.json``: ``text_post_app_text_posts``."""
 
@@ -269,6 +281,7 @@ READERS = (
     InstagramFollowers(),
     InstagramConnectionsJson(),
     InstagramPosts(),
+    InstagramStories(),
     ThreadsPosts(),
     InstagramComments(),
 )
