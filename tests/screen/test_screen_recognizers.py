@@ -60,6 +60,22 @@ POSITIVES = [
     ("Thanks to Josh and Amber for the cake", "Josh", "NAME"),
     ("met kevin rudd at the match", "kevin rudd", "NAME"),
     ("dinner with lydia tonight", "lydia", "NAME"),
+    ("Asya wrote to Asya Godina", "Asya", "NAME"),
+    ("Ubul: what a day\nNicole: indeed", "Ubul", "NAME"),
+    ("Founders: Kónya, Becker and Vasquez", "Becker", "NAME"),
+    ("ZIP: 3520", "3520", "LOCATION"),
+    ("we flew back to Mill Village by helicopter", "Mill Village", "LOCATION"),
+    (
+        "Billing address: 28245 Puruntie 82 Apt. 595\n LAPPEENRANTA\n 53650",
+        "LAPPEENRANTA",
+        "LOCATION",
+    ),
+    (
+        "Billing address: 28245 Puruntie 82 Apt. 595\n LAPPEENRANTA",
+        "28245 Puruntie 82 Apt. 595",
+        "LOCATION",
+    ),
+    ("William Hughes\n\n20789 Allika 46\n Suite 501\n Riisa", "Riisa", "LOCATION"),
     ("my nonagenarian patient", "nonagenarian", "AGE"),
 ]
 
@@ -95,6 +111,9 @@ NEGATIVES = [
     ("Treating MRSA and PTSD, see the NYHA and AAOS guidance", "NAME"),
     ("Started Spiriva for Pseudomonas colonisation", "NAME"),
     ("history of von Willebrand disease", "NAME"),
+    ("Note: bring the forms", "NAME"),
+    ("Graves' disease and a Baker's cyst", "NAME"),
+    ("Take 2 tablets 3 times a day", "LOCATION"),
 ]
 
 

@@ -30,18 +30,28 @@ def _best_first(span: Span) -> tuple[float, int, int]:
 
 
 def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
-    """Keep the best of overlapping PHI spans (higher score, then longer); other findings
-    only give way to an overlapping finding of the same rule."""
-    kept: list[Span] = []
-    taken: dict[str, list[tuple[int, int]]] = {}
+    """Keep the best of overlapping PHI spans (higher score, then longer); a longer span of
+    the same label swallows the shorter ones it contains. Other findings only give way to an
+    overlapping finding of the same rule."""
+    kept: dict[str, list[Span]] = {}
     for span in sorted(spans, key=_best_first):
         key = "phi" if span.category is Category.PHI else span.rule
-        ranges = taken.setdefault(key, [])
-        if any(span.start < end and start < span.end for start, end in ranges):
-            continue
-        ranges.append((span.start, span.end))
-        kept.append(span)
-    return sorted(kept, key=lambda s: (s.start, s.end))
+        group = kept.setdefault(key, [])
+        clashes = [k for k in group if span.start < k.end and k.start < span.end]
+        if not clashes:
+            group.append(span)
+        elif all(_swallows(span, k) for k in clashes):
+            kept[key] = [k for k in group if k not in clashes] + [span]
+    return sorted((s for group in kept.values() for s in group), key=lambda s: (s.start, s.end))
+
+
+def _swallows(outer: Span, inner: Span) -> bool:
+    return (
+        outer.label == inner.label
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and (outer.end - outer.start) > (inner.end - inner.start)
+    )
 
 
 class AllowList:

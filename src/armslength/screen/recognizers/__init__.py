@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from armslength.screen.recognizers._base import Pattern, PatternRecognizer, Recognizer
+from armslength.screen.recognizers.address_block import AddressBlockRecognizer
 from armslength.screen.recognizers.age import AgeRecognizer
 from armslength.screen.recognizers.date import DateRecognizer
 from armslength.screen.recognizers.email import EmailRecognizer
@@ -55,6 +56,7 @@ def default_recognizers() -> list[Recognizer]:
         ZipCodeRecognizer(),
         UkPostcodeRecognizer(),
         StreetAddressRecognizer(),
+        AddressBlockRecognizer(),
         FacilityRecognizer(),
         PlaceRecognizer(),
         DateRecognizer(),

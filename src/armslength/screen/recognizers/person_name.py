@@ -74,6 +74,10 @@ def _lex() -> dict[str, frozenset[str]]:
     for name in block_lists:
         block |= _lexicon.words(name)
     block |= {w for w in _lexicon.words("clinical_context") if " " not in w}
+    surnames = _lexicon.ranked("surnames")
+    block -= {
+        e for e in _lexicon.words("eponyms") if surnames.get(e, COMMON_SURNAME) < COMMON_SURNAME
+    }
     return {
         "first": frozenset(_lexicon.ranked("first_names")),
         "last": frozenset(_lexicon.ranked("surnames")),
@@ -219,6 +223,11 @@ RUN_RULES: tuple[RunRule, ...] = (
     RunRule(lambda r: r.codes == "L" and r.cased, 0.6, "a surname"),
 )
 MIN_SCORE = 0.5
+ECHO_SCORE = 0.75
+_SPEAKER = re.compile(r"[^\W\d_]+:\s")
+COMMON_SURNAME = 3000
+"""Eponyms that are also this common as surnames (Baker, Wells, Graves) are blocked only in an
+eponym context ("Wells score", "Graves' disease"), not everywhere."""
 
 
 class PersonNameRecognizer(Recognizer):
@@ -227,10 +236,40 @@ class PersonNameRecognizer(Recognizer):
     def find(self, doc: Doc) -> Iterator[Span]:
         tokens = doc.tokens
         classes = [classify(t, doc) for t in tokens]
+        spans = []
         for run in _runs(doc, tokens, classes):
             span = self._score(doc, run)
             if span is not None:
-                yield span
+                spans.append(span)
+        yield from spans
+        yield from self._echoes(doc, classes, spans)
+
+    def _echoes(self, doc: Doc, classes: Sequence[Cls], spans: Sequence[Span]) -> Iterator[Span]:
+        """A word of a confident name is a name wherever else it appears ('Asya Godina' ...
+        'Asya'), and so is a capitalised word that opens a line as a speaker ('Ubul: hi')."""
+        known = {
+            t.core
+            for span in spans
+            if span.score >= ECHO_SCORE
+            for t in doc.tokens
+            if span.start <= t.start < span.end and len(t.core) > 2
+        }
+        covered = [(s.start, s.end) for s in spans]
+        for token, cls in zip(doc.tokens, classes, strict=True):
+            if any(a <= token.start < b for a, b in covered) or cls not in NAMEISH:
+                continue
+            if token.core in known and not token.text.islower():
+                why = "the same name as elsewhere in this text"
+            elif (
+                cls is Cls.UNKNOWN
+                and _SPEAKER.match(doc.text, token.start)
+                and _line_start(doc, token)
+            ):
+                why = "a capitalised word opening a line as a speaker ('Name: ...')"
+            else:
+                continue
+            end = token.end - (2 if token.possessive else 0)
+            yield Span(token.start, end, "NAME", Category.PHI, Severity.MEDIUM, 0.7, self.rule, why)
 
     def _score(self, doc: Doc, run: Run) -> Span | None:
         if _eponym_context(doc, run) and not run.titled:
@@ -253,6 +292,11 @@ class PersonNameRecognizer(Recognizer):
                     rule.why,
                 )
         return None
+
+
+def _line_start(doc: Doc, token: Token) -> bool:
+    before = doc.text[max(0, token.start - 3) : token.start]
+    return token.start == 0 or "\n" in before or (before.strip(" >\t") == "" and token.start < 3)
 
 
 def _eponym_context(doc: Doc, run: Run) -> bool:

@@ -12,8 +12,13 @@ from armslength.screen._doc import Doc, Span
 from armslength.screen.recognizers._base import Recognizer
 
 _CUED = re.compile(
-    r"\b(?:in|from|near|lives in|living in|moved to|based in|outside|visiting)\s+"
+    r"\b(?:in|from|near|lives in|living in|moved to|returned to|based in|outside|visiting)\s+"
     r"(?P<place>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,}){0,2})(?![\w'’-])"
+)
+_PLACE_NAME = re.compile(
+    r"(?<![\w@#])(?:(?:[A-Z][\w'’-]+\s){1,2}(?i:village|town|city|beach|heights|springs|falls"
+    r"|harbou?r|valley|bay|island|hills|creek|ridge|point|county|borough|parish)"
+    r"|(?:Port|Mount|Mt\.?|Fort|Ft\.?|Lake|Saint|San|Santa|Los|Las)\s[A-Z][\w'’-]+)(?![\w'’-])"
 )
 _NOT_PLACES = ("english_words", "first_names", "eponyms", "drugs", "conditions", "months")
 
@@ -41,6 +46,9 @@ class PlaceRecognizer(Recognizer):
                 span = self._span(start, end, Severity.LOW, 0.5, why)
                 yield replace(span, needs_story=True)
 
+        for match in _PLACE_NAME.finditer(doc.text):
+            why = "a place name (town, village, county, port or mount ...)"
+            yield self._span(match.start(), match.end(), Severity.LOW, 0.6, why)
         for match in _CUED.finditer(doc.text):
             words = match.group("place").lower().replace("-", " ").split()
             if not any(word in _lexicon.words(name) for word in words for name in _NOT_PLACES):

@@ -111,11 +111,23 @@ class ZipCodeRecognizer(PatternRecognizer):
             "a 3-digit ZIP prefix",
             "z",
         ),
+        Pattern(
+            re.compile(
+                r"\b(?:zip|zip code|zipcode|postcode|postal code|post code|plz)\W{0,3}"
+                r"(?P<p>\d{3,6}(?:[- ]\d{2,4})?)\b",
+                re.I,
+            ),
+            0.85,
+            "a postcode (named as such just before it)",
+            "p",
+        ),
     )
 
     def valid(self, doc: Doc, match: re.Match[str]) -> bool:
         if match.re is self.patterns[1].regex:
             return match.group("z") in RESTRICTED_ZIP3
+        if match.re is self.patterns[2].regex:
+            return True
         before = doc.text[max(0, match.start() - 25) : match.start()]
         return bool(_STATE_BEFORE.search(before)) or near(doc, match.start(), _ZIP_CONTEXT, 25)
 

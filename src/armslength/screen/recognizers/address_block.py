@@ -1,0 +1,63 @@
+"""Multi-line postal addresses: the lines after 'address:' or after a street line.
+
+Forms vary by country ("Puruntie 82 Apt. 595 / LAPPEENRANTA / 53650"), so rather than parse
+them, every short line of an address block (town, region, postcode, country) is a LOCATION.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from armslength.model import Category, Severity
+from armslength.screen._doc import Doc, Span
+from armslength.screen.recognizers._base import Recognizer
+
+_CUE = re.compile(
+    r"\b(?:(?:billing|shipping|mailing|postal|home|street|delivery|return|new)\s+)?address(?:es)?"
+    r"\b(?:\s+is)?\s*:?[ \t]*",
+    re.I,
+)
+_STREET_LINE = re.compile(
+    r"(?m)^[ \t]*\d{1,6}[ \t]+(?:[^\W\d_][\w.'’-]*[ \t]+){1,4}\d{1,5}[A-Za-z]?\b[^\n]*$"
+)
+_SEGMENT = re.compile(r"[^\n,;]+")
+MAX_SEGMENT = 60
+MAX_BLOCK = 220
+MAX_LINES = 6
+
+
+class AddressBlockRecognizer(Recognizer):
+    rule = "phi-address-block"
+
+    def find(self, doc: Doc) -> Iterator[Span]:
+        for match in _CUE.finditer(doc.text):
+            yield from self._block(doc, match.end(), "follows the word 'address'")
+        for match in _STREET_LINE.finditer(doc.text):
+            yield from self._block(doc, match.start(), "a street line and the lines below it")
+
+    def _block(self, doc: Doc, start: int, reason: str) -> Iterator[Span]:
+        region = doc.text[start : start + MAX_BLOCK]
+        lines = 0
+        for segment in _SEGMENT.finditer(region):
+            text = segment.group()
+            lines += doc.text.count("\n", start, start + segment.start()) > lines
+            if lines > MAX_LINES:
+                return
+            stripped = text.strip()
+            if not stripped or len(stripped) > MAX_SEGMENT or stripped.lower() == "nan":
+                continue
+            if not any(c.isalnum() for c in stripped):
+                continue
+            offset = start + segment.start() + text.index(stripped)
+            why = f"part of a postal address ({reason})"
+            yield Span(
+                offset,
+                offset + len(stripped),
+                "LOCATION",
+                Category.PHI,
+                Severity.MEDIUM,
+                0.7,
+                self.rule,
+                why,
+            )
