@@ -1104,8 +1104,13 @@ def run_splink(work: Path, prior: float) -> dict[str, Any]:
         [block_on("given", "family")], recall=0.5
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=1)
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("family"))
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("given"))
+    # EM on narrow blocks (a whole given name or family name is too many pairs at 1 M).
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("family", "substr(given, 1, 1)")
+    )
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("given", "substr(family, 1, 2)")
+    )
     t2 = time.perf_counter()
     rows = linker.inference.predict(threshold_match_probability=0.001).as_record_list()
     best: dict[str, list[tuple[str, float]]] = defaultdict(list)
@@ -1250,13 +1255,45 @@ def _child(system: str, work: Path, prior: float) -> dict[str, Any]:
 def bench_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
     work = Path(args.work) / f"roster_{size}"
     info: dict[str, Any] = {"roster": size, "accounts": args.accounts, "share": args.share}
-    info.update(generate(work, size, args.accounts, args.share, args.seed + size))
-    systems = ["armslength", *(["splink"] if args.splink else [])]
+    if not (args.reuse and (work / "truth.jsonl").exists()):
+        info.update(generate(work, size, args.accounts, args.share, args.seed + size))
+    systems = [
+        *([] if args.no_armslength else ["armslength"]),
+        *(["splink"] if args.splink else []),
+    ]
     for system in systems:
         run = _child(system, work, args.share)
         info[system] = {"run": run, **(evaluate(work, system) if "error" not in run else {})}
         print(json.dumps({"size": size, system: info[system]}, indent=1)[:4000], file=sys.stderr)
     return info
+
+
+def _row(res: dict[str, Any], system: str) -> str:
+    x = res.get(system)
+    if not x or "error" in x["run"]:
+        return f"| {res['roster']:,} | {system} | failed | | | | | | |"
+    run, half, nine = x["run"], x["@0.5"], x["@0.9"]
+
+    def pr(d: dict[str, float]) -> str:
+        return f"{d['precision']:.3f} / {d['recall']:.3f} / **{d['f1']:.3f}**"
+
+    return (
+        f"| {res['roster']:,} | {system} | {pr(half['is_a_patient'])} | {pr(half['is_this_patient'])} "
+        f"| {pr(nine['is_this_patient'])} | {x['calibration']['ece']:.3f} "
+        f"| {run['total_s']:.1f} s | {run['peak_mib']:,.0f} MiB |"
+    )
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    """The results table of docs/benchmarks.md."""
+    lines = [
+        "| roster | system | is a patient P / R / F1 @0.5 | is this patient P / R / F1 @0.5 "
+        "| is this patient @0.9 | ECE | time | peak RSS |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for res in report["results"]:
+        lines += [_row(res, s) for s in ("armslength", "splink") if s in res]
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -1269,10 +1306,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--splink", action="store_true", help="Also run Splink on the same files.")
     parser.add_argument("--work", default="/tmp/armslength-bench")
+    parser.add_argument("--reuse", action="store_true", help="Keep files generated earlier.")
+    parser.add_argument("--no-armslength", action="store_true", help="Run Splink only.")
     parser.add_argument("--out", default=None, help="Write all figures as JSON here.")
     parser.add_argument("--child", choices=["armslength", "splink"], help=argparse.SUPPRESS)
     parser.add_argument("--prior", type=float, default=0.1, help=argparse.SUPPRESS)
+    parser.add_argument("--markdown", help="Print the table of a results JSON file and exit.")
     args = parser.parse_args(argv)
+    if args.markdown:
+        print(render_markdown(json.loads(Path(args.markdown).read_text())))
+        return
     if args.child:
         runner = run_armslength if args.child == "armslength" else run_splink
         print(json.dumps(runner(Path(args.work), args.prior)))
