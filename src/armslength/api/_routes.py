@@ -1,0 +1,255 @@
+"""``/api/v1``: advise, screen, audits, events (thin adapters over the library)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, File, Query, Request, Response, UploadFile
+from starlette.datastructures import UploadFile as Upload
+from starlette.exceptions import HTTPException
+from starlette.responses import FileResponse
+
+from armslength.api._audits import CHUNK, AuditJobs, Job, safe_name
+from armslength.api._auth import Principal, api_principal, require
+from armslength.api._schemas import (
+    AdviseRequest,
+    AuditJob,
+    EventOut,
+    EventsResponse,
+    ScreenBatchRequest,
+    ScreenRequest,
+    ScreenResponse,
+    VerifyResponse,
+)
+from armslength.api._service import give_advice, off_loop, screen_json, screen_text
+from armslength.model import Advice, ScreenResult
+from armslength.store import EVENT_TYPES, Store, TokenRole
+
+router = APIRouter(prefix="/api/v1")
+Caller = Annotated[Principal, Depends(api_principal)]
+RECORD_HEADER = "Armslength-Audit-Log"
+PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "The body cannot be parsed", **PROBLEM},
+    401: {"description": "A token is required (server bound beyond loopback)", **PROBLEM},
+    403: {"description": "The token's role may not do this", **PROBLEM},
+    413: {"description": "The request body is too large", **PROBLEM},
+    422: {"description": "The request does not match the schema", **PROBLEM},
+    503: {"description": "The audit log is unavailable or the request timed out", **PROBLEM},
+}
+
+
+AUDIT_ERRORS: dict[int | str, dict[str, Any]] = {
+    **ERRORS,
+    404: {"description": "No such audit (or its report is not ready)", **PROBLEM},
+}
+
+
+def _recorded(response: Response, ok: bool) -> None:
+    response.headers[RECORD_HEADER] = "recorded" if ok else "failed"
+
+
+@router.post("/advise", response_model=Advice, responses=ERRORS, tags=["advise"])
+async def advise_endpoint(
+    body: AdviseRequest, request: Request, response: Response, caller: Caller
+) -> Any:
+    """Advise on a request, follow, message, tag or review: verdict, reasons, a reply.
+
+    The same JSON as ``armslength advise --json``. The message is used to tell its topic and is
+    never stored; the audit log gets the verdict, rule ids and options.
+    """
+    require(caller, TokenRole.CLINICIAN)
+    state = request.app.state
+    advice, ok = await off_loop(
+        lambda: give_advice(body, state.settings, state.store, actor=caller.actor, source="api")
+    )
+    _recorded(response, ok)
+    return advice.to_json_dict()
+
+
+@router.post(
+    "/screen",
+    response_model=None,
+    responses={**ERRORS, 200: {"model": ScreenResponse, "description": "One result or a batch"}},
+    tags=["screen"],
+)
+async def screen_endpoint(
+    body: Annotated[ScreenRequest | ScreenBatchRequest, Body()],
+    request: Request,
+    response: Response,
+    caller: Caller,
+) -> Any:
+    """Screen one text (``{"text", "kind"}``) or a batch (``{"items": [...]}`` → ``{"results"}``).
+
+    Findings explain themselves (``why``) and index the input in code points. Only counts, rule
+    ids and the text's SHA-256 go to the audit log.
+    """
+    require(caller, TokenRole.CLINICIAN)
+    state = request.app.state
+    if isinstance(body, ScreenRequest):
+        result, ok = await off_loop(lambda: _screen_one(body, state, caller))
+        _recorded(response, ok)
+        return screen_json(result, body.redact)
+    results, ok = await off_loop(lambda: _screen_batch(body, state, caller))
+    _recorded(response, ok)
+    return {"results": [screen_json(r, body.redact) for r in results]}
+
+
+def _screen_one(body: ScreenRequest, state: Any, caller: Principal) -> tuple[ScreenResult, bool]:
+    return screen_text(
+        body.text, body.kind, state.settings, state.store, actor=caller.actor, source="api",
+        redact=body.redact, id=body.id,
+    )  # fmt: skip
+
+
+def _screen_batch(
+    body: ScreenBatchRequest, state: Any, caller: Principal
+) -> tuple[list[ScreenResult], bool]:
+    results, all_ok = [], True
+    for item in body.items:
+        result, ok = screen_text(
+            item.text, item.kind or body.kind, state.settings, state.store, actor=caller.actor,
+            source="api", redact=body.redact, id=item.id,
+        )  # fmt: skip
+        results.append(result)
+        all_ok = all_ok and ok
+    return results, all_ok
+
+
+def _job_out(job: Job, *, with_report: bool = True) -> AuditJob:
+    return AuditJob(
+        id=job.id, status=job.status, stage=job.stage, progress=job.progress(),
+        error=job.error, created=job.created, finished=job.finished, summary=job.summary,
+        report=job.report() if with_report else None,
+    )  # fmt: skip
+
+
+async def _save(upload: Upload, folder: Path, fallback: str) -> Path:
+    target = folder / safe_name(upload.filename, fallback)
+    if target.exists():
+        target = folder / f"{len(list(folder.iterdir()))}-{target.name}"
+    with target.open("wb") as handle:
+        while chunk := await upload.read(CHUNK):
+            handle.write(chunk)
+    return target
+
+
+async def start_audit(
+    jobs: AuditJobs, caller: Principal, exports: Sequence[Upload], roster: Upload
+) -> Job:
+    """Save the uploads in a fresh private folder and queue the audit."""
+    job = jobs.new_job(caller.actor)
+    saved = [await _save(upload, job.inputs, f"export-{n}") for n, upload in enumerate(exports)]
+    roster_dir = job.inputs / "roster"
+    roster_dir.mkdir()
+    roster_path = await _save(roster, roster_dir, "roster.csv")
+    jobs.start(job, saved, roster_path)
+    return job
+
+
+@router.post("/audits", response_model=AuditJob, status_code=202, responses=ERRORS, tags=["audits"])
+async def create_audit(
+    request: Request,
+    caller: Caller,
+    exports: Annotated[
+        list[UploadFile], File(description="Downloaded archives (zip, tar.gz or files)")
+    ],
+    roster: Annotated[UploadFile, File(description="Patient roster: CSV or FHIR JSON/NDJSON")],
+) -> Any:
+    """Upload exports and a roster; the audit runs in the background.
+
+    Poll ``GET /api/v1/audits/{audit_id}`` for progress and, once ``done``, the report. The
+    uploads are deleted when the run ends; the report is kept until the server stops.
+    """
+    require(caller, TokenRole.CLINICIAN)
+    if not exports:
+        raise HTTPException(422, "upload at least one export")
+    job = await start_audit(request.app.state.audits, caller, exports, roster)
+    return _job_out(job, with_report=False)
+
+
+def _job_or_404(request: Request, audit_id: str) -> Job:
+    job: Job | None = request.app.state.audits.get(audit_id)
+    if job is None:
+        raise HTTPException(404, "no audit with this id on this server")
+    return job
+
+
+@router.get("/audits/{audit_id}", response_model=AuditJob, responses=AUDIT_ERRORS, tags=["audits"])
+async def get_audit(audit_id: str, request: Request, caller: Caller) -> Any:
+    """The audit's status and stage; once done, its summary and ``report.json``."""
+    require(caller, TokenRole.CLINICIAN)
+    return _job_out(_job_or_404(request, audit_id))
+
+
+@router.get(
+    "/audits/{audit_id}/files/{name}",
+    responses={
+        **AUDIT_ERRORS,
+        200: {"content": {"text/html": {}, "text/csv": {}, "application/json": {}}},
+    },
+    response_class=FileResponse,
+    tags=["audits"],
+)
+async def get_audit_file(
+    audit_id: str, name: Literal["report.html", "report.json", "actions.csv"], request: Request,
+    caller: Caller,
+) -> Any:  # fmt: skip
+    """One of the report files of a finished audit."""
+    require(caller, TokenRole.CLINICIAN)
+    return report_file(_job_or_404(request, audit_id), name)
+
+
+REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
+
+
+def report_file(job: Job, name: str) -> FileResponse:
+    path = job.out / name
+    if job.status != "done" or not path.is_file():
+        raise HTTPException(404, "the report is not ready")
+    headers = {"content-security-policy": REPORT_CSP}
+    return FileResponse(path, headers=headers, filename=name if name != "report.html" else None)
+
+
+EventType = Literal[
+    "advice.given", "text.screened", "audit.run", "match.reviewed", "policy.changed",
+    "retention.purged", "token.changed",
+]  # fmt: skip
+assert set(EventType.__args__) == set(EVENT_TYPES)  # type: ignore[attr-defined]
+
+
+@router.get("/events", response_model=EventsResponse, responses=ERRORS, tags=["events"])
+async def list_events(
+    request: Request,
+    caller: Caller,
+    type: Annotated[EventType | None, Query(description="Only this event type")] = None,
+    since: Annotated[datetime | None, Query(description="Created at or after (ISO 8601)")] = None,
+    until: Annotated[datetime | None, Query(description="Created before (ISO 8601)")] = None,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    before_id: Annotated[
+        int | None, Query(ge=1, le=2**62, description="Page: older than this id")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> Any:
+    """Audit-log events, newest first (privacy officers see all; clinicians their own)."""
+    if caller.role == TokenRole.CLINICIAN:
+        actor = caller.actor
+    store: Store = request.app.state.store
+    rows = await off_loop(
+        lambda: store.events(type, since, limit, until=until, actor=actor, before_id=before_id)
+    )
+    events = [EventOut(**row.model_dump()) for row in rows]
+    next_id = events[-1].id if len(events) == limit else None
+    return EventsResponse(events=events, next_before_id=next_id)
+
+
+@router.get("/events/verify", response_model=VerifyResponse, responses=ERRORS, tags=["events"])
+async def verify_events(request: Request, caller: Caller) -> Any:
+    """Check the hash chain (as ``armslength db verify``)."""
+    require(caller, TokenRole.PRIVACY_OFFICER)
+    store: Store = request.app.state.store
+    ok, first_bad = await off_loop(store.verify)
+    return VerifyResponse(ok=ok, first_bad_id=first_bad)

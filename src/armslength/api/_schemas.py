@@ -1,0 +1,176 @@
+"""Request and response bodies of ``/api/v1`` (fields are the CLI options in snake_case)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+
+from armslength.model import (
+    Account,
+    ContentKind,
+    Jurisdiction,
+    Kind,
+    Platform,
+    Relationship,
+    Role,
+    ScreenResult,
+    Tone,
+)
+
+MAX_TEXT = 100_000
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AdviseRequest(_Body):
+    """An interaction to advise on; role and jurisdiction default to the server's profile."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"relationship": "current-patient", "kind": "friend", "account": "personal"},
+                {
+                    "relationship": "former-patient",
+                    "kind": "message",
+                    "platform": "facebook",
+                    "jurisdiction": "uk",
+                    "message": "Could you look at my test results?",
+                },
+            ]
+        },
+    )
+
+    relationship: Relationship = Relationship.UNKNOWN
+    kind: Kind = Kind.FRIEND
+    account: Account = Account.PERSONAL
+    platform: Platform = Platform.OTHER
+    role: Role | None = None
+    jurisdiction: Jurisdiction | None = None
+    preexisting: bool = False
+    message: str | None = Field(default=None, max_length=10_000)
+    tone: Tone | None = None
+
+
+class ScreenRequest(_Body):
+    """One text to screen."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"text": "Lovely to see Mrs Jones in clinic today!", "kind": "post"}]
+        },
+    )
+
+    text: str = Field(max_length=MAX_TEXT)
+    kind: ContentKind = ContentKind.POST
+    id: str | None = Field(default=None, max_length=200)
+    redact: bool = False
+
+
+class ScreenItem(_Body):
+    id: str | None = Field(default=None, max_length=200)
+    text: str = Field(max_length=MAX_TEXT)
+    kind: ContentKind | None = None
+
+
+class ScreenBatchRequest(_Body):
+    """Several texts: each item may set its own kind (default: ``kind``)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [
+                        {"id": "a", "text": "Great run this morning."},
+                        {"id": "b", "text": "Thanks for your review, we hope you feel better!"},
+                    ],
+                    "kind": "reply",
+                }
+            ]
+        },
+    )
+
+    items: list[ScreenItem] = Field(max_length=1000)
+    kind: ContentKind = ContentKind.POST
+    redact: bool = False
+
+
+class ScreenBatchResponse(BaseModel):
+    results: list[ScreenResult]
+
+
+class ScreenResponse(RootModel[ScreenResult | ScreenBatchResponse]):
+    """A single result (``screen --json``) or ``{"results": [...]}`` for a batch."""
+
+
+class EventOut(BaseModel):
+    """One audit-log event: its chain position and typed data (counts, ids, hashes)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 42,
+                    "type": "text.screened",
+                    "actor": "token:1a2b3c4d",
+                    "created": "2026-01-31T09:15:02.123456Z",
+                    "data": {"kind": "post", "risk": "high", "findings": 2},
+                    "prev_hash": "0" * 64,
+                    "hash": "f" * 64,
+                }
+            ]
+        }
+    )
+
+    id: int
+    type: str
+    actor: str
+    created: datetime
+    data: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+class EventsResponse(BaseModel):
+    events: list[EventOut]
+    next_before_id: int | None = Field(
+        default=None, description="Pass as before_id to get the next (older) page."
+    )
+
+
+class VerifyResponse(BaseModel):
+    ok: bool
+    first_bad_id: int | None = None
+
+
+class AuditJob(BaseModel):
+    """A background audit: its state, the stage it is at, and the report when done."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "5f0c…",
+                    "status": "running",
+                    "stage": "Matching connections",
+                    "progress": 0.4,
+                }
+            ]
+        }
+    )
+
+    id: str
+    status: str = Field(description="queued, running, done or failed")
+    stage: str | None = None
+    progress: float | None = Field(default=None, ge=0, le=1)
+    error: str | None = None
+    created: datetime
+    finished: datetime | None = None
+    summary: dict[str, Any] | None = None
+    report: dict[str, Any] | None = Field(default=None, description="report.json once done")

@@ -1,0 +1,245 @@
+"""Routes of the web page (not in the OpenAPI document)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import ValidationError
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
+from starlette.responses import RedirectResponse, Response
+from starlette.templating import Jinja2Templates
+
+from armslength.api._auth import COOKIE, Principal, web_principal
+from armslength.api._routes import report_file, start_audit
+from armslength.api._schemas import AdviseRequest
+from armslength.api._service import give_advice, off_loop, screen_text
+from armslength.model import (
+    Account,
+    ContentKind,
+    Jurisdiction,
+    Kind,
+    Platform,
+    Relationship,
+    Role,
+    Tone,
+)
+from armslength.store import EVENT_TYPES, Store, TokenRole
+from armslength.web._csrf import CSRF_FIELD, check_csrf, csrf_token, set_csrf_cookie
+from armslength.web._highlight import ordered, pieces
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=Path(str(resources.files("armslength.web") / "templates")))
+CHOICES = {
+    "relationship": list(Relationship),
+    "kind": list(Kind),
+    "account": list(Account),
+    "platform": list(Platform),
+    "role": list(Role),
+    "jurisdiction": list(Jurisdiction),
+    "tone": list(Tone),
+    "content_kind": list(ContentKind),
+    "event_types": EVENT_TYPES,
+}
+
+
+class LoginRequiredError(Exception):
+    """The server needs a token and the browser has not logged in."""
+
+
+def _page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    context.update(request=request, csrf=csrf_token(request), csrf_field=CSRF_FIELD, **CHOICES)
+    context.setdefault("needs_login", request.app.state.require_token)
+    response = templates.TemplateResponse(request, name, context, status_code=status)
+    set_csrf_cookie(request, response)
+    return response
+
+
+def _who(request: Request) -> Principal:
+    principal = web_principal(request)
+    if principal is None:
+        raise LoginRequiredError
+    return principal
+
+
+async def _form(request: Request, *, files: int = 0) -> FormData:
+    form = await request.form(max_files=files, max_fields=50, max_part_size=1024 * 1024)
+    check_csrf(request, form)
+    return form
+
+
+def _text(form: FormData, name: str) -> str | None:
+    value = form.get(name)
+    return value if isinstance(value, str) and value != "" else None
+
+
+@router.get("/")
+async def home(request: Request) -> Response:
+    _who(request)
+    return _page(request, "home.html")
+
+
+@router.get("/advise")
+async def advise_form(request: Request) -> Response:
+    _who(request)
+    return _page(request, "advise.html", values={})
+
+
+@router.post("/advise")
+async def advise_submit(request: Request) -> Response:
+    who = _who(request)
+    form = await _form(request)
+    fields = (
+        "relationship",
+        "kind",
+        "account",
+        "platform",
+        "role",
+        "jurisdiction",
+        "message",
+        "tone",
+    )
+    values: dict[str, Any] = {key: _text(form, key) for key in fields}
+    values = {key: value for key, value in values.items() if value is not None}
+    values["preexisting"] = form.get("preexisting") == "on"
+    try:
+        body = AdviseRequest(**values)
+    except ValidationError:
+        return _page(request, "advise.html", 422, values=values, error="Please check the choices.")
+    state = request.app.state
+    advice, _ = await off_loop(
+        lambda: give_advice(body, state.settings, state.store, actor=who.actor, source="web")
+    )
+    return _page(request, "advise.html", values=values, advice=advice)
+
+
+@router.get("/screen")
+async def screen_form(request: Request) -> Response:
+    _who(request)
+    return _page(request, "screen.html", text="", kind="post")
+
+
+@router.post("/screen")
+async def screen_submit(request: Request) -> Response:
+    who = _who(request)
+    form = await _form(request)
+    text = _text(form, "text") or ""
+    kind_value = _text(form, "kind") or "post"
+    if not text.strip() or kind_value not in ContentKind.__members__.values():
+        return _page(
+            request,
+            "screen.html",
+            422,
+            text=text,
+            kind=kind_value,
+            error="Paste some text to screen.",
+        )
+    if len(text) > request.app.state.limits.max_text_chars:
+        return _page(
+            request, "screen.html", 413, text="", kind=kind_value, error="The text is too long."
+        )
+    kind = ContentKind(kind_value)
+    state = request.app.state
+    result, _ = await off_loop(
+        lambda: screen_text(
+            text, kind, state.settings, state.store, actor=who.actor, source="web", redact=True
+        )
+    )
+    findings = ordered(result.findings)
+    return _page(
+        request, "screen.html", text=text, kind=kind_value, result=result, findings=findings,
+        pieces=pieces(text, findings),
+    )  # fmt: skip
+
+
+@router.get("/audit")
+async def audit_form(request: Request) -> Response:
+    _who(request)
+    return _page(request, "audit.html")
+
+
+@router.post("/audit")
+async def audit_submit(request: Request) -> Response:
+    who = _who(request)
+    form = await _form(request, files=51)
+    exports = [f for f in form.getlist("exports") if isinstance(f, UploadFile) and f.filename]
+    roster = form.get("roster")
+    if not exports or not isinstance(roster, UploadFile) or not roster.filename:
+        return _page(request, "audit.html", 422, error="Choose at least one export and a roster.")
+    job = await start_audit(request.app.state.audits, who, exports, roster)
+    return RedirectResponse(f"/audit/{job.id}", status_code=303)
+
+
+@router.get("/audit/{audit_id}")
+async def audit_job(request: Request, audit_id: str) -> Response:
+    _who(request)
+    job = request.app.state.audits.get(audit_id)
+    if job is None:
+        raise HTTPException(404, "no audit with this id on this server")
+    return _page(request, "audit_job.html", job=job, report=job.report())
+
+
+@router.get("/audit/{audit_id}/report.html")
+async def audit_report(request: Request, audit_id: str) -> Response:
+    _who(request)
+    job = request.app.state.audits.get(audit_id)
+    if job is None:
+        raise HTTPException(404, "no audit with this id on this server")
+    return report_file(job, "report.html")
+
+
+def _when(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@router.get("/history")
+async def history(request: Request) -> Response:
+    who = _who(request)
+    params = request.query_params
+    kind = params.get("type") or None
+    kind = kind if kind in EVENT_TYPES else None
+    actor = who.actor if who.role == TokenRole.CLINICIAN else (params.get("actor") or None)
+    store: Store = request.app.state.store
+    since, until = _when(params.get("since")), _when(params.get("until"))
+    rows = await off_loop(lambda: store.events(kind, since, 200, until=until, actor=actor))
+    verified = await off_loop(store.verify) if params.get("verify") else None
+    filters = {
+        "type": kind or "",
+        "since": params.get("since", ""),
+        "until": params.get("until", ""),
+        "actor": actor or "",
+    }
+    return _page(request, "history.html", events=rows, filters=filters, verified=verified)
+
+
+@router.get("/login")
+async def login_form(request: Request) -> Response:
+    return _page(request, "login.html")
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    form = await _form(request)
+    token = _text(form, "token") or ""
+    info = await off_loop(lambda: request.app.state.store.authenticate(token))
+    if info is None:
+        return _page(request, "login.html", 401, error="That token is not valid.")
+    response = RedirectResponse("/", status_code=303)
+    secure = request.url.scheme == "https"
+    response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=secure)
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    await _form(request)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(COOKIE)
+    return response

@@ -1,0 +1,41 @@
+"""An app per backend (SQLite, PostgreSQL), served in-process by Starlette's TestClient."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from _backends import db_url, store
+from armslength.api import create_app
+from armslength.config import Settings
+from armslength.samples.synthetic import Scale, write_sample
+from armslength.store import Store
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+__all__ = ["db_url", "store"]
+
+
+@pytest.fixture
+def client(store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(), store)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def secured(store: Store) -> Iterator[tuple[TestClient, dict[str, str]]]:
+    """An app that requires tokens, and a token per role."""
+    tokens = {role: store.create_token(role)[1] for role in ("clinician", "privacy_officer")}
+    with TestClient(create_app(Settings(), store, require_token=True)) as test_client:
+        yield test_client, tokens
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    small = Scale(patients=40, friends=15, followers=10, connections=8, posts=10, risky=0.4)
+    return write_sample(tmp_path_factory.mktemp("sample"), small, seed=11)

@@ -1,0 +1,31 @@
+"""Property-based tests from ``/openapi.json`` (schemathesis): no input makes the server fail."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
+
+from armslength.api import create_app
+from armslength.config import Settings
+from armslength.store import open_store
+
+_DB = Path(tempfile.mkdtemp(prefix="armslength-schemathesis-")) / "audit.db"
+APP = create_app(Settings(), open_store(f"sqlite:///{_DB}"))
+schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_no_server_errors(case: schemathesis.Case) -> None:
+    case.call_and_validate(
+        checks=[not_a_server_error, status_code_conformance, response_schema_conformance]
+    )
