@@ -62,6 +62,7 @@ def test_readable_output_shows_table(tmp_path: Path) -> None:
     assert "Risk: high" in out
     assert "phi-name" in out
     assert "Redacted:" in out
+    assert "[sources:" in _run([], "As your dentist I say floss")[1].replace("\n", " ")
     assert "No findings" in _run([], "hello there")[1]
 
 

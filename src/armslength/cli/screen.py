@@ -81,7 +81,8 @@ def _render(result: ScreenResult, text: str) -> None:
         table.add_column(column, overflow="fold")
     for f in result.findings:
         label = f.label or f.category.value
-        table.add_row(f.text, label, f.severity.value, f.rule, f.why)
+        cells = (f.text, label, f.severity.value, f.rule, f.why)
+        table.add_row(*(Text(cell) for cell in cells))
     console.print(table)
     if result.redacted is not None:
         console.print(Text("Redacted: ", style="bold") + Text(result.redacted))
