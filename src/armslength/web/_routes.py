@@ -183,13 +183,18 @@ async def audit_job(request: Request, audit_id: str) -> Response:
     return _page(request, "audit_job.html", job=job, report=job.report())
 
 
-@router.get("/audit/{audit_id}/report.html")
-async def audit_report(request: Request, audit_id: str) -> Response:
+REPORT_FILES = ("report.html", "report.json", "actions.csv")
+
+
+@router.get("/audit/{audit_id}/{name}")
+async def audit_report(request: Request, audit_id: str, name: str) -> Response:
     _who(request)
+    if name not in REPORT_FILES:
+        raise HTTPException(404, "no such report file")
     job = request.app.state.audits.get(audit_id)
     if job is None:
         raise HTTPException(404, "no audit with this id on this server")
-    return report_file(job, "report.html")
+    return report_file(job, name)
 
 
 def _when(value: str | None) -> datetime | None:
