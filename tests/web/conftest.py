@@ -1,85 +1,12 @@
-"""A real server (``armslength serve`` in a subprocess) and Debian's Chromium via Playwright."""
+"""Fixtures: a real server (``armslength serve``) and Debian's Chromium via Playwright."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def chromium_path() -> str:
-    found = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(found).exists():
-        message = "Chromium not installed: scripts/test.sh installs Debian's chromium as root"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message + " — required on CI")
-        pytest.skip(message)
-    return found
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Server:
-    url: str
-    db_url: str
-    log: Path
-    process: subprocess.Popen[bytes]
-
-
-def start_server(folder: Path, *extra: str) -> Server:
-    port = free_port()
-    db_url = f"sqlite:///{folder / 'audit.db'}"
-    log = folder / "server.log"
-    env = {**os.environ, "XDG_DATA_HOME": str(folder / "data"), "XDG_CONFIG_HOME": str(folder)}
-    command = [sys.executable, "-c", "from armslength.cli import main; main()", "serve"]
-    command += ["--port", str(port), "--db", db_url, *extra]
-    with log.open("wb") as handle:
-        process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, env=env)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return Server(f"http://127.0.0.1:{port}", db_url, log, process)
-        except OSError:
-            if process.poll() is not None:
-                raise RuntimeError(log.read_text()) from None
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("server did not start")
-
-
-def stop_server(server: Server) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
+from _live import CHROMIUM_ARGS, Server, chromium_path, start_server, stop_server
 
 
 @pytest.fixture(scope="module")
@@ -108,10 +35,3 @@ def page(browser: Any, server: Server) -> Iterator[Any]:
     opened.set_default_timeout(20_000)
     yield opened
     context.close()
-
-
-def shot(page: Any, name: str, **kwargs: Any) -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True, **kwargs)
-    return path

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _live import Server, shot
 from sqlalchemy import text
 
 from armslength.samples.synthetic import Scale, write_sample
 from armslength.store import open_store
-from conftest import Server, shot
 
 pytestmark = pytest.mark.browser
 NAME = "Zephyrine Quixotelbaum"
