@@ -126,6 +126,12 @@ def _fb_thread(numbered: bool = True) -> dict[str, Any]:
             {"sender_name": "Renée Laurent", "timestamp_ms": T0 * 1000 + 5, "content": "café?"},
             {"sender_name": "Ana Ruiz", "timestamp_ms": T0 * 1000, "content": "Hello"},
             {"sender_name": "Ana Ruiz", "timestamp_ms": T0 * 1000 - 9, "sticker": {"uri": "s"}},
+            {
+                "sender_name": "Renée Laurent",
+                "timestamp_ms": T0 * 1000 - 20,
+                "content": "Renée Laurent left the group.",
+                "type": "Unsubscribe",
+            },
         ],
         "title": "Renée Laurent",
         "thread_path": "inbox/reneelaurent_AB12",
@@ -472,9 +478,19 @@ def x_files(era: str) -> Files:
     ]
     files[base + "direct-messages.js"] = ytd("direct_messages", dms)
     if era != "2019-20":
-        files[base + "manifest.js"] = (
-            b'window.__THAR_CONFIG = {\n  "dataTypes" : {"follower" : {"files" : []}}\n}'
-        )
+        tweet_files = [f"{base}{tweet_type}.js", f"{base}{tweet_type}-part1.js"]
+        manifest = {
+            "archiveInfo": {"isPartialArchive": False},
+            "dataTypes": {
+                "follower": {"files": [{"fileName": "data/follower.js", "count": "3"}]},
+                "directMessages": {"files": [{"fileName": "data/direct-messages.js"}]},
+                tweet_type: {"files": [{"fileName": name} for name in tweet_files]},
+                "like": {"files": [{"fileName": "data/like.js"}]},
+                "adImpressions": {"files": []},
+            },
+        }
+        body = json.dumps(manifest, indent=2, separators=(",", " : "))
+        files[base + "manifest.js"] = f"window.__THAR_CONFIG = {body}".encode()
         files[base + "deleted-tweets.js"] = ytd("deleted_tweets", [])
         files["tweets_media/1-abc.jpg"] = b"\xff\xd8"
     if era == "2022+":

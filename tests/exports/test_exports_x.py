@@ -51,3 +51,26 @@ def test_unknown_ytd_types_are_ignored_and_bad_wrappers_skipped(tmp_path: Path) 
     reasons = {Path(s.path).name: s.reason for s in result.skipped}
     assert reasons["following.js"].startswith("malformed JSON")
     assert reasons["tweets.js"] == "the window.YTD value is not a list"
+
+
+def test_parts_listed_in_the_manifest_but_missing_are_reported(tmp_path: Path) -> None:
+    files = x_files("2022+")
+    del files["data/tweets-part1.js"]
+    result = read_export(write_zip(tmp_path / "x.zip", files))
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        (
+            f"{tmp_path / 'x.zip'}:data/manifest.js",
+            "lists tweets-part1.js, which is not in the export",
+        )
+    ]
+    assert result.counts()["content"]["reply"] == 0
+
+
+def test_split_archive_parts_satisfy_the_manifest(tmp_path: Path) -> None:
+    files = x_files("2022+")
+    part2 = {"data/tweets-part1.js": files.pop("data/tweets-part1.js")}
+    one = write_zip(tmp_path / "x-part1.zip", files)
+    two = write_zip(tmp_path / "x-part2.zip", part2)
+    result = read_export(one, two)
+    assert result.skipped == []
+    assert result.counts()["content"]["reply"] == 1

@@ -29,7 +29,14 @@ class BadEntries:
     count: int
 
 
-Item = Record | Era | BadEntries
+@dataclass(frozen=True)
+class Expect:
+    """Files another file of the export says must be there (X's ``manifest.js``)."""
+
+    names: frozenset[str]
+
+
+Item = Record | Era | BadEntries | Expect
 
 
 class FileReader(ABC):

@@ -25,7 +25,7 @@ from armslength.exports._archive import (
     Walker,
     read_limited,
 )
-from armslength.exports._base import BadEntries, Era, FileReader, Record
+from armslength.exports._base import BadEntries, Era, Expect, FileReader, Record
 from armslength.exports._registry import KINDS, READERS
 from armslength.exports._text import MalformedError, normalise_file_name, peek
 from armslength.exports._time import iso
@@ -151,6 +151,7 @@ class _FileOutcome:
     records: list[Record]
     eras: list[frozenset[str]]
     problem: str | None
+    expected: frozenset[str] = frozenset()
 
 
 def read_file(reader: FileReader, name: str, data: bytes) -> _FileOutcome:
@@ -158,6 +159,7 @@ def read_file(reader: FileReader, name: str, data: bytes) -> _FileOutcome:
     records: list[Record] = []
     eras: list[frozenset[str]] = []
     problem: str | None = None
+    expected: frozenset[str] = frozenset()
     bad = 0
     try:
         for item in reader.read(name, data):
@@ -165,6 +167,8 @@ def read_file(reader: FileReader, name: str, data: bytes) -> _FileOutcome:
                 eras.append(item.names)
             elif isinstance(item, BadEntries):
                 bad += item.count
+            elif isinstance(item, Expect):
+                expected |= item.names
             else:
                 records.append(item)
     except MalformedError as exc:
@@ -177,7 +181,7 @@ def read_file(reader: FileReader, name: str, data: bytes) -> _FileOutcome:
         problem = f"{INTERNAL} ({type(exc).__name__})"
     if bad and problem is None:
         problem = f"{bad} entries without the expected fields were left out"
-    return _FileOutcome(reader, records, eras, problem)
+    return _FileOutcome(reader, records, eras, problem, expected)
 
 
 def sniff(name: str, head: bytes) -> FileReader | None:
@@ -194,6 +198,8 @@ class _Reading:
 
     def __init__(self, limits: ExportLimits, *, keep: bool = True) -> None:
         self.keep = keep
+        self.seen: set[str] = set()
+        self.expected: list[tuple[_Group, str, frozenset[str]]] = []
         self.walker = Walker(limits)
         self.groups: dict[Platform, _Group] = {}
         self.by_source: dict[int, list[Platform]] = {}
@@ -210,12 +216,14 @@ class _Reading:
             else:
                 self._member(item)
         self._settle_shared()
+        self._settle_expected()
         if not self.groups:
             raise UnsupportedExportError(self._unsupported_reason(), path=label)
         self._settle_loose()
         return [group.result() for group in self.groups.values()]
 
     def _member(self, member: Member) -> None:
+        self.seen.add(normalise_file_name(member.name))
         if member.extension in MEDIA_EXTENSIONS:
             return
         if member.extension in {".html", ".htm"}:
@@ -258,6 +266,8 @@ class _Reading:
             group.add(record)
         if outcome.problem:
             group.skipped.append(Skipped(member.path, outcome.problem))
+        if outcome.expected:
+            self.expected.append((group, member.path, outcome.expected))
 
     def _html(self, member: Member) -> None:
         if _HTML_DATA.match(normalise_file_name(member.name)):
@@ -282,6 +292,12 @@ class _Reading:
                 group.keep_record(record if family is record.platform else _moved(record, family))
             if problem:
                 group.skipped.append(Skipped(path, problem))
+
+    def _settle_expected(self) -> None:
+        """Files a manifest lists that no input held (a missing part of a split archive)."""
+        for group, path, names in self.expected:
+            for missing in sorted(names - self.seen):
+                group.skipped.append(Skipped(path, f"lists {missing}, which is not in the export"))
 
     def _settle_loose(self) -> None:
         first = next(iter(self.groups.values()))

@@ -219,6 +219,7 @@ class FacebookComments(_Facebook):
         return out
 
 
+_SYSTEM_TYPES = frozenset({"Subscribe", "Unsubscribe", "Call"})
 _THREAD_HEAD = re.compile(r'"participants"\s*:\s*\[\s*(\{|\])')
 
 
@@ -239,7 +240,7 @@ class MetaMessages(_Facebook):
     @staticmethod
     def _one(entry: dict[str, Any], source: str) -> list[Content]:
         text = text_of(entry.get("content"))
-        if text is None:
+        if text is None or entry.get("type") in _SYSTEM_TYPES:
             return []
         moment = from_epoch(entry.get("timestamp_ms"), millis=True)
         return [

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from armslength.exports._base import (
     Era,
+    Expect,
     FileReader,
     Item,
     as_dict,
@@ -18,7 +19,7 @@ from armslength.exports._base import (
     parse_json,
     text_of,
 )
-from armslength.exports._text import MalformedError, decode
+from armslength.exports._text import MalformedError, decode, normalise_file_name
 from armslength.exports._time import from_format, from_iso
 from armslength.model import Connection, ConnectionKind, Content, ContentKind, Platform
 
@@ -128,6 +129,17 @@ def _eras(kind: str, name: str) -> Iterator[Era]:
         yield Era(frozenset({X22}))
 
 
+def _listed_files(types: dict[str, Any]) -> Iterator[str]:
+    """The base names of the data files of the types Armslength reads."""
+    for kind, spec in types.items():
+        if re.sub(r"(?<!^)([A-Z])", r"_\1", str(kind)).lower() not in _CONVERTERS:
+            continue
+        for entry in as_list(as_dict(spec).get("files")):
+            file_name = text_of(as_dict(entry).get("fileName"))
+            if file_name:
+                yield normalise_file_name(file_name)
+
+
 class _X(FileReader):
     family: ClassVar[Platform] = Platform.X
     platform: ClassVar[Platform] = Platform.X
@@ -160,9 +172,11 @@ class XManifest(_X):
 
     def read(self, name: str, data: bytes) -> Iterator[Item]:
         _, manifest = ytd_payload(decode(data), _MANIFEST)
-        if not isinstance(as_dict(manifest).get("dataTypes"), dict):
+        types = as_dict(manifest).get("dataTypes")
+        if not isinstance(types, dict):
             raise MalformedError("manifest.js has no dataTypes")
         yield Era(frozenset({X20, X22}))
+        yield Expect(frozenset(_listed_files(types)))
 
 
 READERS = (XData(), XManifest())
