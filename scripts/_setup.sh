@@ -27,6 +27,7 @@ setup_system_packages() {
     command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+    command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)  # PySpark (tests/spark)
     if [ "${#missing[@]}" -gt 0 ]; then
         echo "==> apt-get install ${missing[*]}"
         DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null

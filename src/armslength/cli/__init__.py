@@ -17,6 +17,7 @@ from armslength.cli import match as _match  # noqa: F401
 from armslength.cli import policy as _policy  # noqa: F401
 from armslength.cli import screen as _screen  # noqa: F401
 from armslength.cli import serve as _serve  # noqa: F401
+from armslength.cli import spark as _spark  # noqa: F401
 from armslength.cli import token as _token  # noqa: F401
 from armslength.cli._app import app
 
