@@ -196,3 +196,18 @@ def test_zip_members_with_traversal_are_refused(sample: dict[str, Path], tmp_pat
     result = run_audit([evil], sample["roster"], tmp_path / "out", settings=SETTINGS)
     assert any("escape.json" in s.path for s in result.document.skipped)
     assert not (tmp_path.parent / "escape.json").exists()
+
+
+def test_parallel_screening_gives_the_same_report(sample: dict[str, Path], tmp_path: Path) -> None:
+    serial = AuditOptions(now=FIXED.now, workers=1)
+    parallel = AuditOptions(now=FIXED.now, workers=2)
+    one = run_audit(
+        exports(sample), sample["roster"], tmp_path / "one", settings=SETTINGS, options=serial
+    )
+    two = run_audit(
+        exports(sample), sample["roster"], tmp_path / "two", settings=SETTINGS, options=parallel
+    )
+    assert one.document == two.document
+    assert (tmp_path / "one" / "report.json").read_bytes() == (
+        tmp_path / "two" / "report.json"
+    ).read_bytes()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 
 from armslength.errors import InputError
@@ -38,30 +41,69 @@ def iso(moment: datetime | None) -> str | None:
     return moment.isoformat().replace("+00:00", "Z") if moment else None
 
 
+CHUNK = 500
+PARALLEL_FROM = 4_000
+_worker: Screener | None = None
+
+
+def _init_worker(patients: list[Patient], allow_terms: tuple[str, ...]) -> None:
+    global _worker
+    _worker = Screener(roster=patients, allow_terms=allow_terms)
+
+
+def _screen_chunk(
+    items: list[tuple[int, str, str, str]],
+) -> list[tuple[ScreenResult | None, str | None]]:
+    assert _worker is not None
+    return [_screen_one(_worker, *item) for item in items]
+
+
+def _screen_one(
+    screener: Screener, position: int, platform: str, kind: str, text: str
+) -> tuple[ScreenResult | None, str | None]:
+    try:
+        return screener.screen(text, ContentKind(kind), redact=True), None
+    except InputError as exc:
+        return None, f"{platform} {kind} #{position + 1}: {exc.detail}"
+
+
+def _workers(count: int) -> int:
+    if count < PARALLEL_FROM:
+        return 1
+    return max(1, min(len(os.sched_getaffinity(0)), 8))
+
+
 def screen_all(
     content: Sequence[Content],
     patients: Sequence[Patient],
     allow_terms: Iterable[str] = (),
     progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
 ) -> tuple[list[ScreenResult | None], list[str]]:
     """Screen every item (same order, redacted); items that cannot be screened are ``None``.
 
-    The second list says why, per item that failed, naming its position, never its text.
+    Large batches are spread over one process per core, each with its own screener built
+    once. The second list says why, per item that failed, naming its position, never its text.
     """
-    screener = Screener(roster=list(patients), allow_terms=tuple(allow_terms))
-    results: list[ScreenResult | None] = []
-    problems: list[str] = []
-    for position, item in enumerate(content):
-        try:
-            results.append(screener.screen(item.text, ContentKind(item.kind), redact=True))
-        except InputError as exc:
-            results.append(None)
-            problems.append(
-                f"{item.platform.value} {item.kind.value} #{position + 1}: {exc.detail}"
-            )
-        if progress is not None:
-            progress(1)
-    return results, problems
+    items = [(i, c.platform.value, c.kind.value, c.text) for i, c in enumerate(content)]
+    allow = tuple(allow_terms)
+    count = workers or _workers(len(items))
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    outcomes: list[tuple[ScreenResult | None, str | None]] = []
+    if count == 1:
+        screener = Screener(roster=list(patients), allow_terms=allow)
+        for chunk in chunks:
+            outcomes += [_screen_one(screener, *item) for item in chunk]
+            if progress is not None:
+                progress(len(chunk))
+    else:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(count, context, _init_worker, (list(patients), allow)) as pool:
+            for chunk, done in zip(chunks, pool.map(_screen_chunk, chunks), strict=True):
+                outcomes += done
+                if progress is not None:
+                    progress(len(chunk))
+    return [r for r, _ in outcomes], [p for _, p in outcomes if p is not None]
 
 
 def to_result(item: Content, result: ScreenResult) -> ContentResult:

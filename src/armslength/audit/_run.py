@@ -55,6 +55,7 @@ class _Silent:
 class AuditOptions:
     thresholds: Thresholds = field(default_factory=Thresholds)
     professional: frozenset[Platform] = frozenset()
+    workers: int | None = None
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
 
@@ -237,7 +238,7 @@ def run_audit(
     reporter.advance(len(connections))
     reporter.start("Screening your content", len(content))
     screened, problems = _content.screen_all(
-        content, patients.patients, settings.screen.allow_terms, reporter.advance
+        content, patients.patients, settings.screen.allow_terms, reporter.advance, options.workers
     )
     skipped += [SkippedInput(path="(content)", reason=p) for p in problems]
     separation: list[SeparationFinding] = check_separation(
