@@ -92,9 +92,14 @@ def test_two_gigabyte_sparse_file_is_skipped_unread(tmp_path: Path) -> None:
 def test_total_uncompressed_limit(tmp_path: Path) -> None:
     files = dict(GOOD)
     files["your_posts_1.json"] = meta_json([{"timestamp": T0, "data": [{"post": "x" * 5000}]}])
+    files["your_posts_2.json"] = files["your_posts_1.json"]
     path = write_zip(tmp_path / "e.zip", files)
     limits = ExportLimits(max_total_uncompressed=len(FRIENDS) + 100)
-    assert "max_total_uncompressed" in _reasons(path, limits)[f"{path}:your_posts_1.json"]
+    reasons = _reasons(path, limits)
+    assert reasons == {
+        f"{path}:your_posts_1.json": "the export holds more than "
+        f"{len(FRIENDS) + 100} bytes of text (max_total_uncompressed); the rest was not read"
+    }
 
 
 def test_member_count_limit(tmp_path: Path) -> None:

@@ -84,3 +84,9 @@ def test_config_limits_apply(tmp_path: Path) -> None:
     out = runner.invoke(app, ["inspect", str(path), "--json", "--config", str(config)])
     assert out.exit_code == 2
     assert "max_member_size" in out.stderr
+
+
+def test_missing_export_exits_2_naming_it(tmp_path: Path) -> None:
+    out = runner.invoke(app, ["inspect", str(tmp_path / "nope.zip")])
+    assert out.exit_code == 2
+    assert "nope.zip: no such file or folder" in out.stderr

@@ -55,6 +55,10 @@ class TooLargeError(Exception):
     """A member grew past a size limit while it was read."""
 
 
+class BudgetExceededError(TooLargeError):
+    """The export as a whole holds more text than the limit allows."""
+
+
 @dataclass
 class Budget:
     """Counts what a walk has read so far against the configured limits."""
@@ -65,7 +69,7 @@ class Budget:
     def take(self, size: int) -> None:
         self.total += size
         if self.total > self.limits.max_total_uncompressed:
-            raise TooLargeError(
+            raise BudgetExceededError(
                 f"the export holds more than {self.limits.max_total_uncompressed} bytes "
                 "of text (max_total_uncompressed)"
             )

@@ -12,12 +12,13 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from armslength.config import ExportLimits
 from armslength.errors import InputError, UnsupportedExportError
 from armslength.exports._archive import (
     MEDIA_EXTENSIONS,
+    BudgetExceededError,
     Member,
     Skipped,
     TooLargeError,
@@ -198,6 +199,7 @@ class _Reading:
 
     def __init__(self, limits: ExportLimits, *, keep: bool = True) -> None:
         self.keep = keep
+        self.exhausted = False
         self.seen: set[str] = set()
         self.expected: list[tuple[_Group, str, frozenset[str]]] = []
         self.walker = Walker(limits)
@@ -224,31 +226,43 @@ class _Reading:
 
     def _member(self, member: Member) -> None:
         self.seen.add(normalise_file_name(member.name))
-        if member.extension in MEDIA_EXTENSIONS:
-            return
-        if member.extension in {".html", ".htm"}:
-            self._html(member)
-            return
-        if not any(reader.accepts(member.name) for reader in READERS):
-            return
-        limit = self.walker.limits.max_member_size
-        if member.size > limit:
-            reason = f"size {member.size} exceeds the member limit (max_member_size)"
-            self.loose.append((member.source, Skipped(member.path, reason)))
+        if self.exhausted or not self._worth_reading(member):
             return
         try:
             self._recognise(member)
+        except BudgetExceededError as exc:
+            self.exhausted = True
+            self._skip(member, f"{exc}; the rest was not read")
         except TooLargeError as exc:
-            self.loose.append((member.source, Skipped(member.path, str(exc))))
+            self._skip(member, str(exc))
         except NotImplementedError:
-            reason = "compressed with a method that cannot be read"
-            self.loose.append((member.source, Skipped(member.path, reason)))
+            self._skip(member, "compressed with a method that cannot be read")
         except (*_READ_ERRORS, *_STRUCTURE_ERRORS, RuntimeError):
-            self.loose.append((member.source, Skipped(member.path, "corrupt or truncated file")))
+            self._skip(member, "corrupt or truncated file")
+
+    def _worth_reading(self, member: Member) -> bool:
+        """Whether to open *member*: not media, maybe a known file, within the size limit."""
+        if member.extension in MEDIA_EXTENSIONS:
+            return False
+        if member.extension in {".html", ".htm"}:
+            if _HTML_DATA.match(normalise_file_name(member.name)):
+                self._skip(
+                    member, "HTML export cannot be read; download the data again in JSON format"
+                )
+            return False
+        if not any(reader.accepts(member.name) for reader in READERS):
+            return False
+        if member.size > self.walker.limits.max_member_size:
+            self._skip(member, f"size {member.size} exceeds the member limit (max_member_size)")
+            return False
+        return True
+
+    def _skip(self, member: Member, reason: str) -> None:
+        self.loose.append((member.source, Skipped(member.path, reason)))
 
     def _recognise(self, member: Member) -> None:
         with member.opener() as stream:
-            head = _read_head(stream)
+            head = stream.read(HEAD_SIZE)
             reader = sniff(member.name, head)
             if reader is None:
                 return
@@ -268,11 +282,6 @@ class _Reading:
             group.skipped.append(Skipped(member.path, outcome.problem))
         if outcome.expected:
             self.expected.append((group, member.path, outcome.expected))
-
-    def _html(self, member: Member) -> None:
-        if _HTML_DATA.match(normalise_file_name(member.name)):
-            reason = "HTML export cannot be read; download the data again in JSON format"
-            self.loose.append((member.source, Skipped(member.path, reason)))
 
     def _group(self, family: Platform, source: int) -> _Group:
         families = self.by_source.setdefault(source, [])
@@ -310,10 +319,6 @@ class _Reading:
         reasons = sorted({s.reason for _, s in self.loose})
         detail = f" ({'; '.join(reasons[:3])})" if reasons else ""
         return f"not a supported export: no recognised file{detail}"
-
-
-def _read_head(stream: IO[bytes]) -> bytes:
-    return stream.read(HEAD_SIZE)
 
 
 def _thread_family(path: str, families: list[Platform]) -> Platform:
