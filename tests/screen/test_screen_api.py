@@ -6,7 +6,7 @@ import armslength
 from armslength.errors import InputError
 from armslength.model import Severity
 from armslength.screen import screen
-from armslength.screen.engine import MAX_CHARS
+from armslength.screen.engine import CHUNK, MAX_CHARS, chunks
 
 
 def test_public_api_exports_screen() -> None:
@@ -41,3 +41,20 @@ def test_large_text_is_screened() -> None:
     block = "Saw Mrs Patel in bed 4. Nothing else to report today. " * 2000
     result = screen(block)
     assert len([f for f in result.findings if f.text == "Patel"]) == 2000
+
+
+def test_chunks_cover_the_text_in_order() -> None:
+    text = "One line.\nAnother sentence. And words " * 50 + "x" * 300
+    pieces = list(chunks(text, 64))
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(len(piece) <= 64 for _, piece in pieces)
+    assert [offset for offset, _ in pieces] == [
+        sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))
+    ]
+
+
+def test_findings_keep_offsets_across_chunks() -> None:
+    text = ("Nothing to see here at all today. " * 700) + "Saw Mrs Patel in bed 4."
+    assert len(text) > CHUNK
+    found = {f.text: f for f in screen(text).findings}
+    assert text[found["Patel"].start : found["Patel"].end] == "Patel"

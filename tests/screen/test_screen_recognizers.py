@@ -141,3 +141,28 @@ def test_phone_number_is_not_taken_for_an_nhs_number() -> None:
 def test_relative_dates_need_care_context() -> None:
     assert _texts("see you last Tuesday at the pub", "DATE") == ["Tuesday"]
     assert "last Tuesday" in _texts("the patient I saw last Tuesday", "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kuyt has been terrible this year", "Kuyt"),
+        ("Liam is an absolute dream", "Liam"),
+        ("Hello from Siobhan and Aoife", "Siobhan"),
+    ],
+)
+def test_social_media_names(text: str, expected: str) -> None:
+    assert expected in _texts(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will be responsible for the care of animals",
+        "How can I request a new card?",
+        "WHAT ??? I DON'T KNOW WHAT TO PRESS NEXT",
+        "He was diagnosed back in 2021.",
+    ],
+)
+def test_function_words_are_not_names(text: str) -> None:
+    assert _texts(text, "NAME") == []

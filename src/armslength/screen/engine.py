@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from armslength.errors import InputError
@@ -13,6 +14,7 @@ from armslength.screen._doc import Doc, Span, fold
 from armslength.screen.recognizers import KnownPatientRecognizer, Recognizer, default_recognizers
 from armslength.screen.redact import RedactStyle, redact
 
+CHUNK = 20_000
 MAX_CHARS = 10_000_000
 """Longer texts are refused (split them first): it bounds the time and memory of one call."""
 
@@ -33,16 +35,30 @@ def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
     """Keep the best of overlapping PHI spans (higher score, then longer); a longer span of
     the same label swallows the shorter ones it contains. Other findings only give way to an
     overlapping finding of the same rule."""
-    kept: dict[str, list[Span]] = {}
+    groups: dict[str, _Intervals] = {}
     for span in sorted(spans, key=_best_first):
         key = "phi" if span.category is Category.PHI else span.rule
-        group = kept.setdefault(key, [])
-        clashes = [k for k in group if span.start < k.end and k.start < span.end]
-        if not clashes:
-            group.append(span)
-        elif all(_swallows(span, k) for k in clashes):
-            kept[key] = [k for k in group if k not in clashes] + [span]
-    return sorted((s for group in kept.values() for s in group), key=lambda s: (s.start, s.end))
+        groups.setdefault(key, _Intervals()).offer(span)
+    return sorted((s for g in groups.values() for s in g.spans), key=lambda s: (s.start, s.end))
+
+
+class _Intervals:
+    """Non-overlapping spans sorted by start; finding the clashes of a new span is a bisect."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.spans: list[Span] = []
+
+    def offer(self, span: Span) -> None:
+        right = bisect_left(self.starts, span.end)
+        left = right
+        while left > 0 and self.spans[left - 1].end > span.start:
+            left -= 1
+        clashes = self.spans[left:right]
+        if clashes and not all(_swallows(span, k) for k in clashes):
+            return
+        self.starts[left:right] = [span.start]
+        self.spans[left:right] = [span]
 
 
 def _swallows(outer: Span, inner: Span) -> bool:
@@ -75,10 +91,28 @@ class AllowList:
         return any(start <= span.start and span.end <= end for start, end in allowed)
 
 
-def _finding(span: Span, text: str) -> Finding:
+def chunks(text: str, size: int | None = None) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` pieces of at most ``size`` characters, cut after a newline, a
+    sentence end or a space when there is one in the second half of the piece."""
+    size = size or CHUNK
+    start = 0
+    while len(text) - start > size:
+        cut = -1
+        for mark in ("\n", ". ", " "):
+            cut = text.rfind(mark, start + size // 2, start + size)
+            if cut >= 0:
+                cut += len(mark)
+                break
+        cut = cut if cut > start else start + size
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
+def _finding(span: Span, text: str, offset: int = 0) -> Finding:
     return Finding(
-        start=span.start,
-        end=span.end,
+        start=span.start + offset,
+        end=span.end + offset,
         text=text[span.start : span.end],
         label=span.label,
         category=span.category,
@@ -110,17 +144,27 @@ class Screener:
         self.allow = AllowList(allow_terms)
 
     def detect(self, text: str, kind: ContentKind | str = ContentKind.POST) -> list[Finding]:
-        """The findings of one text, in order of position."""
+        """The findings of one text, in order of position.
+
+        Long texts are screened in pieces of about :data:`CHUNK` characters cut at a line or
+        sentence end, so time and memory grow linearly (a story is judged within its piece).
+        """
         if not isinstance(text, str):
             raise InputError("text must be a string", field="text")
         if len(text) > MAX_CHARS:
             raise InputError(f"text is longer than {MAX_CHARS:,} characters", field="text")
-        doc = Doc(text, _kind(kind))
+        content_kind = _kind(kind)
+        findings: list[Finding] = []
+        for offset, piece in chunks(text):
+            for span in self._spans(Doc(piece, content_kind)):
+                findings.append(_finding(span, piece, offset))
+        return findings
+
+    def _spans(self, doc: Doc) -> list[Span]:
         spans = [span for r in self.recognizers for span in r.find(doc) if span.start < span.end]
         spans = self.allow.filter(resolve_overlaps(spans), doc)
         spans = story.keep_story_ages(spans)
-        spans = story.combine(context.apply_care_context(spans, doc), doc)
-        return [_finding(span, text) for span in spans]
+        return story.combine(context.apply_care_context(spans, doc), doc)
 
     def screen(
         self,

@@ -19,7 +19,7 @@ MIN_PART = 3
 @cache
 def _lex() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     words = _lexicon.words("english_words") - _lexicon.words("strong_names")
-    first = frozenset(_lexicon.ranked("first_names"))
+    first = frozenset(_lexicon.ranked("first_names")) | _lexicon.words("modern_first_names")
     return first, frozenset(_lexicon.ranked("surnames")), words
 
 

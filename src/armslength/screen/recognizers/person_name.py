@@ -9,6 +9,7 @@ clinical words are never names on their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -79,7 +80,7 @@ def _lex() -> dict[str, frozenset[str]]:
         e for e in _lexicon.words("eponyms") if surnames.get(e, COMMON_SURNAME) < COMMON_SURNAME
     }
     return {
-        "first": frozenset(_lexicon.ranked("first_names")),
+        "first": frozenset(_lexicon.ranked("first_names")) | _lexicon.words("modern_first_names"),
         "last": frozenset(_lexicon.ranked("surnames")),
         "words": _lexicon.words("english_words") - _lexicon.words("strong_names"),
         "block": frozenset(block),
@@ -100,6 +101,8 @@ def classify(token: Token, doc: Doc) -> Cls:
     text = token.text
     if len(text) == 1:
         return Cls.INITIAL if text.isupper() else Cls.WORD
+    if core.endswith(_CONTRACTIONS):
+        return Cls.WORD
     if not _capitalised(text, doc):
         return _lower_class(core, lex) if text.islower() else Cls.WORD
     if not (text.isupper() or _NAME_SHAPE.match(text)):
@@ -158,6 +161,8 @@ class Run:
     titled: bool
     cued: bool
     sentence_initial: bool
+    subject: bool = False
+    """Followed by a verb that people are the subject of ('is', 'has', 'says' ...)."""
 
     @property
     def cased(self) -> bool:
@@ -221,10 +226,20 @@ RUN_RULES: tuple[RunRule, ...] = (
         "capitalised words that look like a full name",
     ),
     RunRule(lambda r: r.codes == "L" and r.cased, 0.6, "a surname"),
+    RunRule(
+        lambda r: r.codes in ("U", "L") and r.cased and r.subject,
+        0.55,
+        "a capitalised word that is the subject of a verb ('Drake has', 'Nick is')",
+    ),
 )
 MIN_SCORE = 0.5
 ECHO_SCORE = 0.75
-_SPEAKER = re.compile(r"[^\W\d_]+:\s")
+_CONTRACTIONS = ("n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d", "'m", "’m")
+_VERB_AFTER = re.compile(
+    r"\s+(?:is|was|has|had|says|said|wants|thinks|told|tweeted|scored|carries|loves|hates"
+    r"|looks|gets|got|just|will|would|should|can|could|did|does)\b(?!\s+(?:a|an|the)\b)"
+)
+_SPEAKER = re.compile(r":\s")
 COMMON_SURNAME = 3000
 """Eponyms that are also this common as surnames (Baker, Wells, Graves) are blocked only in an
 eponym context ("Wells score", "Graves' disease"), not everywhere."""
@@ -247,22 +262,24 @@ class PersonNameRecognizer(Recognizer):
     def _echoes(self, doc: Doc, classes: Sequence[Cls], spans: Sequence[Span]) -> Iterator[Span]:
         """A word of a confident name is a name wherever else it appears ('Asya Godina' ...
         'Asya'), and so is a capitalised word that opens a line as a speaker ('Ubul: hi')."""
-        known = {
-            t.core
-            for span in spans
-            if span.score >= ECHO_SCORE
-            for t in doc.tokens
-            if span.start <= t.start < span.end and len(t.core) > 2
-        }
-        covered = [(s.start, s.end) for s in spans]
-        for token, cls in zip(doc.tokens, classes, strict=True):
-            if any(a <= token.start < b for a, b in covered) or cls not in NAMEISH:
+        starts = [t.start for t in doc.tokens]
+        covered: set[int] = set()
+        known: set[str] = set()
+        for span in spans:
+            index = bisect_left(starts, span.start)
+            while index < len(starts) and starts[index] < span.end:
+                covered.add(index)
+                if span.score >= ECHO_SCORE and len(doc.tokens[index].core) > 2:
+                    known.add(doc.tokens[index].core)
+                index += 1
+        for index, (token, cls) in enumerate(zip(doc.tokens, classes, strict=True)):
+            if index in covered or cls not in NAMEISH:
                 continue
             if token.core in known and not token.text.islower():
                 why = "the same name as elsewhere in this text"
             elif (
                 cls is Cls.UNKNOWN
-                and _SPEAKER.match(doc.text, token.start)
+                and _SPEAKER.match(doc.text, token.end)
                 and _line_start(doc, token)
             ):
                 why = "a capitalised word opening a line as a speaker ('Name: ...')"
@@ -371,6 +388,7 @@ def _make_run(
         titled=titled and tokens[start - 1].text[0].isupper(),
         cued=_CUE.search(before) is not None,
         sentence_initial=doc.sentence_initial(first.start),
+        subject=_VERB_AFTER.match(doc.text, tokens[stop - 1].end) is not None,
     )
 
 
