@@ -61,6 +61,8 @@ POSITIVES = [
     ("met kevin rudd at the match", "kevin rudd", "NAME"),
     ("dinner with lydia tonight", "lydia", "NAME"),
     ("Asya wrote to Asya Godina", "Asya", "NAME"),
+    ("patient J.S. in bed 3", "J.S.", "NAME"),
+    ("pt JD seen today", "JD", "NAME"),
     ("Ubul: what a day\nNicole: indeed", "Ubul", "NAME"),
     ("Founders: Kónya, Becker and Vasquez", "Becker", "NAME"),
     ("ZIP: 3520", "3520", "LOCATION"),
@@ -112,6 +114,8 @@ NEGATIVES = [
     ("Started Spiriva for Pseudomonas colonisation", "NAME"),
     ("history of von Willebrand disease", "NAME"),
     ("Note: bring the forms", "NAME"),
+    ("patient MRI showed a bleed", "NAME"),
+    ("pt CT head done", "NAME"),
     ("Graves' disease and a Baker's cyst", "NAME"),
     ("Take 2 tablets 3 times a day", "LOCATION"),
 ]

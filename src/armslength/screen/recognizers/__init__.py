@@ -10,6 +10,7 @@ from armslength.screen.recognizers.email import EmailRecognizer
 from armslength.screen.recognizers.facility import FacilityRecognizer
 from armslength.screen.recognizers.handle import HandleRecognizer
 from armslength.screen.recognizers.hashtag_name import HashtagNameRecognizer
+from armslength.screen.recognizers.initials import InitialsRecognizer
 from armslength.screen.recognizers.ip_address import IpAddressRecognizer
 from armslength.screen.recognizers.known_patient import KnownPatientRecognizer
 from armslength.screen.recognizers.labelled_id import LabelledIdRecognizer
@@ -64,6 +65,7 @@ def default_recognizers() -> list[Recognizer]:
         HandleRecognizer(),
         HashtagNameRecognizer(),
         PersonNameRecognizer(),
+        InitialsRecognizer(),
         RelationshipRecognizer(),
         ProfessionalismRecognizer(),
     ]
