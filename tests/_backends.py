@@ -8,8 +8,10 @@ sets it). Without it the PostgreSQL cases skip with a visible reason, except on 
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -17,7 +19,6 @@ from sqlalchemy import create_engine, text
 from armslength.store import Store, normalise_url, open_store
 
 ENV = "ARMSLENGTH_TEST_POSTGRES_URL"
-TABLES = ("events", "chain_head", "api_tokens", "alembic_version")
 
 
 def postgres_url() -> str:
@@ -30,28 +31,37 @@ def postgres_url() -> str:
     pytest.skip(message)
 
 
-def reset_postgres(url: str) -> None:
+def _admin(url: str, statement: str) -> None:
     engine = create_engine(normalise_url(url))
     with engine.begin() as conn:
-        for table in TABLES:
-            conn.execute(text(f'DROP TABLE IF EXISTS "{table}" CASCADE'))
+        conn.execute(text(statement))
     engine.dispose()
 
 
-def backend_url(name: str, tmp_path: Path) -> str:
-    if name == "sqlite":
-        return f"sqlite:///{tmp_path / 'audit.db'}"
-    url = postgres_url()
-    reset_postgres(url)
-    return url
+def fresh_schema_url(url: str) -> tuple[str, str]:
+    """A URL whose connections use a new, empty schema (so parallel runs never collide)."""
+    schema = f"t_{secrets.token_hex(6)}"
+    _admin(url, f'CREATE SCHEMA "{schema}"')
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}options={quote(f'-csearch_path={schema}')}", schema
+
+
+def drop_schema(url: str, schema: str) -> None:
+    _admin(url, f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 BACKENDS = [pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return backend_url(str(request.param), tmp_path)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'audit.db'}"
+        return
+    base = postgres_url()
+    url, schema = fresh_schema_url(base)
+    yield url
+    drop_schema(base, schema)
 
 
 @pytest.fixture

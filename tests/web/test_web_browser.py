@@ -21,13 +21,22 @@ NAME = "Zephyrine Quixotelbaum"
 DRAFT = f"Lovely chat with Mrs {NAME} (MRN 48213377) on ward 7 today, call her on 555-201-7788"
 
 
+def submit(page: Any, button: str) -> None:
+    """Click a form's submit button; the POST must answer 200 (else show what it said)."""
+    with page.expect_response(lambda r: r.request.method == "POST") as info:
+        page.get_by_role("button", name=button, exact=True).click()
+    response = info.value
+    assert response.status == 200, (response.status, response.text()[:300])
+    page.wait_for_load_state()
+
+
 def test_advise_flow(page: Any) -> None:
     page.goto("/")
     page.get_by_role("link", name="Advise").first.click()
     page.get_by_label("Who is the other person to you?").select_option("current-patient")
     page.get_by_label("What did they do?").select_option("friend")
     page.get_by_label("Platform").select_option("facebook")
-    page.get_by_role("button", name="Get advice").click()
+    submit(page, "Get advice")
     verdict = page.locator("#verdict")
     assert verdict.inner_text().startswith("Decline")
     reply = page.get_by_label("Suggested reply")
@@ -42,7 +51,7 @@ def test_advise_flow(page: Any) -> None:
 def test_screen_flow_highlights_and_redacts(page: Any) -> None:
     page.goto("/screen")
     page.get_by_label("Text to screen").fill(DRAFT)
-    page.get_by_role("button", name="Screen").click()
+    submit(page, "Screen")
     assert page.locator("#risk").inner_text().startswith("Risk: high")
     marks = page.locator(".screened mark")
     assert marks.count() >= 4
@@ -63,7 +72,7 @@ def test_screen_on_a_phone(browser: Any, server: Server) -> None:
     phone = context.new_page()
     phone.goto("/screen")
     phone.get_by_label("Text to screen").fill(DRAFT)
-    phone.get_by_role("button", name="Screen").click()
+    submit(phone, "Screen")
     phone.locator("#risk").wait_for()
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390  # no sideways scrolling
@@ -125,7 +134,7 @@ def test_forms_without_csrf_token_are_refused(page: Any) -> None:
 def test_server_log_and_database_hold_no_text(page: Any, server: Server) -> None:
     page.goto("/screen")
     page.get_by_label("Text to screen").fill(DRAFT)
-    page.get_by_role("button", name="Screen").click()
+    submit(page, "Screen")
     page.locator("#risk").wait_for()
     log = server.log.read_text()
     assert "POST /screen 200" in log
