@@ -245,3 +245,13 @@ def test_several_platforms_refused_by_read_export(tmp_path: Path) -> None:
     li.write_bytes(b"First Name,Last Name,Connected On\nA,B,01 Jan 2020\n")
     with pytest.raises(InputError, match="several platforms"):
         read_export(fb, li)
+
+
+def test_tar_gz_bomb_is_stopped(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.tar.gz"
+    with tarfile.open(path, "w:gz") as archive:
+        for name, data in [("a/your_friends.json", FRIENDS), ("b/media.bin", b"\0" * 5 * 1024**2)]:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    assert "exceeds the limits" in _reasons(path)[str(path)]
