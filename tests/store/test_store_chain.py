@@ -157,3 +157,20 @@ def test_a_store_without_schema_gives_a_clear_error(db_url: str) -> None:
 def test_events_never_accept_unknown_fields() -> None:
     with pytest.raises(ValueError, match="text"):
         TextScreened(kind="post", risk="none", text_sha256="0" * 64, text="Jane Doe")  # type: ignore[call-arg]
+
+
+def test_append_many_is_one_ordered_batch(store: Store) -> None:
+    stored = store.append_many([screened(n) for n in range(3)])
+    assert [e.id for e in stored] == [1, 2, 3]
+    assert stored[2].prev_hash == stored[1].hash
+    assert store.verify() == (True, None)
+
+
+def test_record_batches_and_warns(db_url: str) -> None:
+    from armslength.store import record
+
+    assert record([screened(1), screened(2)], url=db_url) is None
+    assert record(screened(3), url=db_url) is None
+    assert open_store(db_url).count() == 3
+    warning = record(screened(4), url="postgresql://x:y@127.0.0.1:1/none")
+    assert warning is not None and warning.startswith("armslength: warning: not recorded")

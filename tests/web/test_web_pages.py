@@ -118,6 +118,9 @@ def test_history_filters(web: TestClient) -> None:
         == 2
     )
     assert "chain is intact" in web.get("/history", params={"verify": "1"}).text
+    web.post("/screen", data=form(web, text="Call Mrs Ada Whitfield on 555-201-7788"))
+    table = web.get("/history", params={"type": "text.screened"}).text
+    assert "phi-phone" in table and "['" not in table and "{'" not in table
 
 
 def finding(start: int, end: int) -> Finding:

@@ -11,6 +11,8 @@ themselves). Events hold counts, rule ids, verdicts and hashes: never PHI.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from armslength.store._engine import (
     ENV_DATABASE_URL,
     default_database_path,
@@ -70,18 +72,24 @@ def open_store(
     return store
 
 
-def record(event: Event, *, url: str | None = None, settings_url: str | None = None) -> str | None:
-    """Append *event* for a one-shot command; a one-line warning instead of an exception.
+def record(
+    events: Event | Iterable[Event],
+    *,
+    url: str | None = None,
+    settings_url: str | None = None,
+) -> str | None:
+    """Append one event (or several, in one transaction) for a one-shot command.
 
-    Returns None on success, else the warning text (the caller prints it on stderr). The
+    Returns None on success, else a one-line warning for the caller to print on stderr: the
     command's own result is never lost because the audit log is unavailable.
     """
     from armslength.errors import ArmslengthError
 
+    batch = [events] if isinstance(events, Event) else list(events)
     try:
         store = open_store(url, settings_url=settings_url)
         try:
-            store.append(event)
+            store.append_many(batch)
         finally:
             store.close()
     except ArmslengthError as exc:

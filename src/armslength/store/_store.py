@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
@@ -163,6 +163,15 @@ class Store:
         def run() -> StoredEvent:
             with self._writing() as conn:
                 return self._append(conn, event)
+
+        return self._guard("append", run)
+
+    def append_many(self, events: Iterable[Event]) -> list[StoredEvent]:
+        """Append several events in one transaction (one lock), in order."""
+
+        def run() -> list[StoredEvent]:
+            with self._writing() as conn:
+                return [self._append(conn, event) for event in events]
 
         return self._guard("append", run)
 

@@ -34,6 +34,20 @@ from armslength.web._highlight import ordered, pieces
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(resources.files("armslength.web") / "templates")))
+
+
+def _compact(value: object) -> str:
+    """An event field for the history table: lists and counts without Python punctuation."""
+    if isinstance(value, dict):
+        return ", ".join(f"{key} {count}" for key, count in value.items())
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, str) and len(value) >= 20:
+        return value[:12] + "…"
+    return str(value)
+
+
+templates.env.filters["compact"] = _compact
 CHOICES = {
     "relationship": list(Relationship),
     "kind": list(Kind),
