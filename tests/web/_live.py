@@ -53,11 +53,16 @@ class Server:
 
 def start_server(folder: Path, *extra: str) -> Server:
     port = free_port()
+    folder.mkdir(parents=True, exist_ok=True)
     db_url = f"sqlite:///{folder / 'audit.db'}"
     log = folder / "server.log"
     env = {**os.environ, "XDG_DATA_HOME": str(folder / "data"), "XDG_CONFIG_HOME": str(folder)}
     command = [sys.executable, "-c", "from armslength.cli import main; main()", "serve"]
-    command += ["--port", str(port), "--db", db_url, *extra]
+    if "--db" in extra:
+        db_url = extra[extra.index("--db") + 1]
+    else:
+        extra = ("--db", db_url, *extra)
+    command += ["--port", str(port), *extra]
     with log.open("wb") as handle:
         process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, env=env)
     deadline = time.monotonic() + 30

@@ -43,3 +43,36 @@ def test_serves_the_api_and_logs_requests(tmp_path: Path) -> None:
     assert "Armslength on http://127.0.0.1:" in log
     assert "POST /api/v1/screen 200" in log
     assert "secret-query" not in log
+
+
+@pytest.mark.postgres
+def test_two_servers_on_one_postgres_keep_one_chain(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    from _backends import drop_schema, fresh_schema_url, postgres_url
+    from armslength.store import open_store
+
+    base = postgres_url()
+    url, schema = fresh_schema_url(base)
+    open_store(url).close()  # migrate once, before both servers start
+    servers = [start_server(tmp_path / f"s{n}", "--db", url) for n in range(2)]
+    try:
+
+        def post(n: int) -> int:
+            target = servers[n % 2].url
+            body = {"text": f"draft number {n}", "kind": "post"}
+            return httpx.post(f"{target}/api/v1/screen", json=body, timeout=60).status_code
+
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            statuses = list(pool.map(post, range(200)))
+        assert statuses == [200] * 200
+        store = open_store(url)
+        assert store.count("text.screened") == 200
+        assert store.verify() == (True, None)
+        store.close()
+    finally:
+        for server in servers:
+            stop_server(server)
+        drop_schema(base, schema)
