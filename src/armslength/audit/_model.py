@@ -126,6 +126,7 @@ class Summary(_Model):
     patients_among_connections: int
     possible_patients: int
     content: int
+    received_messages_not_screened: int
     flagged_content: int
     findings: FindingCounts
     actions: int

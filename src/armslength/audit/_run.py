@@ -25,6 +25,7 @@ from armslength.roster.match import iter_matches
 
 from . import _actions, _connections, _content, _write
 from ._connections import INTERACTION_KIND, ConnectionDecision, Thresholds
+from ._messages import own_content
 from ._model import (
     PlatformLimit,
     PlatformStats,
@@ -224,7 +225,9 @@ def run_audit(
         for p in Platform
     }
     connections = sorted((c for r in results for c in r.connections), key=_connection_key)
-    content = sorted((c for r in results for c in r.content), key=_content_key)
+    content, received = own_content(
+        sorted((c for r in results for c in r.content), key=_content_key)
+    )
     matches = _match(connections, patients, reporter)
     reporter.start("Advising", len(connections))
     decisions = _connections.decide_all(
@@ -272,6 +275,7 @@ def run_audit(
         "patients_among_connections": sum(s.patients for s in stats.values()),
         "possible_patients": sum(s.possible_patients for s in stats.values()),
         "content": len(content),
+        "received_messages_not_screened": received,
         "flagged_content": sum(s.flagged for s in stats.values()),
         "findings": _findings_summary(screened),
         "actions": len(actions),

@@ -250,6 +250,7 @@ class MetaMessages(_Facebook):
                 text=text,
                 timestamp=moment,
                 source=source,
+                author=text_of(entry.get("sender_name")),
             )
         ]
 
@@ -277,6 +278,7 @@ class MessengerBackup(_Facebook):
                 text=text,
                 timestamp=moment,
                 source=source,
+                author=text_of(entry.get("senderName")),
             )
         ]
 

@@ -158,6 +158,7 @@ class LinkedInMessages(_LinkedIn):
                 text=text,
                 timestamp=moment,
                 source=source,
+                author=_cell(row, "FROM"),
             )
         ]
 

@@ -114,6 +114,7 @@ def _message(entry: Any, source: str) -> list[Content]:
             text=text,
             timestamp=from_format(get_ci(entry, "Date"), _TIME),
             source=source,
+            author=text_of(get_ci(entry, "From")),
         )
     ]
 

@@ -101,6 +101,7 @@ def _conversation(entry: Any, source: str) -> list[Content]:
                     text=html.unescape(text),
                     timestamp=from_iso(create.get("createdAt")),
                     source=source,
+                    author=text_of(create.get("senderId")),
                 )
             )
     return out

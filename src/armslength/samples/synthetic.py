@@ -301,7 +301,43 @@ def facebook_files(
         }
         for _ in range(max(1, posts // 4))
     ]
+    thread = chosen[0]
+    exchange = [
+        (thread.name, f"Hi doctor, is my biopsy back yet? It's {thread.given}"),
+        (
+            "Dr Sample",
+            f"Hi {thread.given}, yes your biopsy came back clear, see you at the clinic on Tuesday",
+        ),
+        (thread.name, "Thank you so much!"),
+    ]
+    messages = [
+        {
+            "sender_name": _mojibake(sender),
+            "timestamp_ms": (_stamp(rng) * 1000),
+            "content": _mojibake(text),
+        }
+        for sender, text in exchange
+    ]
+    friendly = [
+        {"sender_name": sender, "timestamp_ms": (_stamp(rng) * 1000), "content": text}
+        for sender, text in (
+            ("Dr Sample", "Are we still on for Saturday?"),
+            ("Sam Friend", "Yes! See you at 7"),
+        )
+    ]
     docs: dict[str, object] = {
+        "your_facebook_activity/messages/inbox/patient_1/message_1.json": {
+            "participants": [{"name": _mojibake(thread.name)}, {"name": "Dr Sample"}],
+            "messages": messages,
+            "title": _mojibake(thread.name),
+            "thread_path": "inbox/patient_1",
+        },
+        "your_facebook_activity/messages/inbox/friend_2/message_1.json": {
+            "participants": [{"name": "Sam Friend"}, {"name": "Dr Sample"}],
+            "messages": friendly,
+            "title": "Sam Friend",
+            "thread_path": "inbox/friend_2",
+        },
         "connections/friends/your_friends.json": {"friends_v2": entries(names)},
         "connections/friends/received_friend_requests.json": {
             "received_requests_v2": entries(requests)
