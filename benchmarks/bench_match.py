@@ -1021,6 +1021,7 @@ def run_armslength(work: Path, prior: float) -> dict[str, Any]:
         "index_s": t2 - t1,
         "match_s": t3 - t2,
         "total_s": t3 - t0,
+        "cpu_s": _cpu_s(),
         "peak_mib": _peak_mib(),
     }
 
