@@ -167,3 +167,17 @@ def test_fake_surrogates_are_consistent() -> None:
     first, second = out.split(" met ")
     assert first == second
     assert first != "Jennifer Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "raised"),
+    [
+        ("Brought to the ED by ambulance: John Smith", True),
+        ("Fancy tea or coffee, Ed and John Smith?", False),
+        ("A&E was heaving, Mrs Patel again", True),
+        ("Going to bed early, said John Smith", False),
+    ],
+)
+def test_care_acronyms_count_only_in_capitals(text: str, raised: bool) -> None:
+    name = next(f for f in screen(text).findings if f.text in ("John Smith", "Patel"))
+    assert ("care context" in name.why) is raised

@@ -18,7 +18,6 @@ from armslength.cli._common import (
     JsonOption,
     console,
     err_console,
-    print_json,
     settings_from,
 )
 from armslength.errors import InputError
@@ -86,6 +85,20 @@ def _render(result: ScreenResult, text: str) -> None:
     console.print(table)
     if result.redacted is not None:
         console.print(Text("Redacted: ", style="bold") + Text(result.redacted))
+
+
+def _write_json(result: ScreenResult, *, with_redacted: bool) -> None:
+    """The result JSON, written finding by finding (a long text can have many)."""
+    out = sys.stdout
+    out.write(f'{{\n  "id": {json.dumps(result.id)},\n  "risk": "{result.risk.value}",\n')
+    out.write('  "findings": [')
+    for index, finding in enumerate(result.findings):
+        item = json.dumps(finding.model_dump(mode="json"), ensure_ascii=False)
+        out.write(("," if index else "") + "\n    " + item)
+    out.write("\n  ]" if result.findings else "]")
+    if with_redacted:
+        out.write(f',\n  "redacted": {json.dumps(result.redacted, ensure_ascii=False)}')
+    out.write("\n}\n")
 
 
 def _batch(data: bytes, path: str, options: BatchOptions, workers: int, fail_on: FailOn) -> int:
@@ -160,10 +173,7 @@ def screen_command(
         raise InputError(f"not valid UTF-8 text (byte {exc.start})", path=path) from None
     result = Screener(roster=patients, allow_terms=allow_terms).screen(text, kind, redact=style)
     if json_out:
-        out = result.model_dump(mode="json")
-        if not redact:
-            out.pop("redacted", None)
-        print_json(out)
+        _write_json(result, with_redacted=redact)
     else:
         _render(result, text)
     raise typer.Exit(1 if _fails(result.risk.value, fail_on) else 0)

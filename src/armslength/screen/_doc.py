@@ -11,6 +11,7 @@ from armslength.model import Category, ContentKind, Severity
 from armslength.screen import _lexicon
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{1,5}(?![\w&])")
 _GAP = re.compile(r"[\s.&/+]{1,3}")
 _SENTENCE_END = frozenset('.!?\n\r"“”:;|•')
 
@@ -94,6 +95,12 @@ class Doc:
     def care_terms(self) -> list[tuple[int, int, str]]:
         """Clinical-context words and conditions found in the text, in order."""
         found = self.phrases("clinical_context") + self.phrases("conditions")
+        acronyms = _lexicon.words("care_acronyms")
+        found += [
+            (m.start(), m.end(), m.group().lower())
+            for m in _ACRONYM.finditer(self.text)
+            if m.group().lower() in acronyms
+        ]
         return sorted(found)
 
     def phrases(self, name: str) -> list[tuple[int, int, str]]:

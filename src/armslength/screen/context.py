@@ -20,9 +20,17 @@ def apply_care_context(spans: list[Span], doc: Doc) -> list[Span]:
         return spans
     terms = sorted({term for _, _, term in doc.care_terms}, key=doc.folded.find)[:3]
     note = "; raised one level: care context (" + ", ".join(f"'{t}'" for t in terms) + ")"
+    whys: dict[str, str] = {}
     return [
-        replace(s, severity=raise_one(s.severity), why=s.why + note)
+        replace(s, severity=raise_one(s.severity), why=join_why(whys, s.why, note))
         if s.category is Category.PHI and s.severity is not Severity.HIGH
         else s
         for s in spans
     ]
+
+
+def join_why(cache: dict[str, str], why: str, note: str) -> str:
+    """One string object per distinct explanation (a long text has thousands of findings)."""
+    if why not in cache:
+        cache[why] = why + note
+    return cache[why]

@@ -11,6 +11,7 @@ from dataclasses import replace
 from armslength.model import Category, Severity
 from armslength.screen import _lexicon
 from armslength.screen._doc import Doc, Span
+from armslength.screen.context import join_why
 
 PIECES = {"AGE": "age", "LOCATION": "place", "DATE": "date", "NAME": "name or initials"}
 MIN_PIECES = 3
@@ -38,7 +39,10 @@ def combine(spans: list[Span], doc: Doc) -> list[Span]:
     if len(pieces) < MIN_PIECES or not doc.care_terms:
         return spans
     note = f"; patient story: {' + '.join(pieces)} together can identify one person {SOURCES}"
+    whys: dict[str, str] = {}
     return [
-        replace(s, severity=Severity.HIGH, why=s.why + note) if s.category is Category.PHI else s
+        replace(s, severity=Severity.HIGH, why=join_why(whys, s.why, note))
+        if s.category is Category.PHI
+        else s
         for s in spans
     ]
