@@ -67,3 +67,22 @@ def test_unreadable_upload_fails_cleanly(client: TestClient, store: Store) -> No
 def test_audit_needs_files(client: TestClient) -> None:
     assert client.post("/api/v1/audits").status_code == 422
     assert client.get("/api/v1/audits/nope").status_code == 404
+
+
+def test_only_the_newest_finished_audits_are_kept(store: Store) -> None:
+    from armslength.api import Limits, create_app
+    from armslength.config import Settings
+
+    app = create_app(Settings(), store, limits=Limits(audit_jobs_kept=2))
+    files = [
+        ("exports", ("x.bin", b"nothing", "application/octet-stream")),
+        ("roster", ("r.csv", b"id\n", "text/csv")),
+    ]
+    with TestClient(app) as client:
+        ids = []
+        for _ in range(4):
+            ids.append(client.post("/api/v1/audits", files=files).json()["id"])
+            wait_for(client, ids[-1])
+        kept = [client.get(f"/api/v1/audits/{i}").status_code for i in ids]
+        assert kept == [404, 404, 200, 200]
+        assert len(list(app.state.audits.root.iterdir())) == 2

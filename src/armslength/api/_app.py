@@ -67,7 +67,9 @@ def create_app(
     )
     app.state.settings, app.state.store, app.state.limits = settings, store, limits
     app.state.require_token = require_token
-    app.state.audits = AuditJobs(store, settings, workers=limits.audit_workers)
+    app.state.audits = AuditJobs(
+        store, settings, workers=limits.audit_workers, max_jobs=limits.audit_jobs_kept
+    )
     _problems.install(app)
     app.add_exception_handler(LoginRequiredError, _to_login)
     app.include_router(router)

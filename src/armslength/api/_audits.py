@@ -92,8 +92,11 @@ class _Progress:
 class AuditJobs:
     """Runs audits one (or a few) at a time; results live until the server stops."""
 
-    def __init__(self, store: Store, settings: Settings, workers: int = 1) -> None:
+    def __init__(
+        self, store: Store, settings: Settings, workers: int = 1, max_jobs: int = 50
+    ) -> None:
         self.store = store
+        self.max_jobs = max_jobs
         self.settings = settings
         self.workers = workers
         self.root = Path(tempfile.mkdtemp(prefix="armslength-audits-"))
@@ -107,7 +110,15 @@ class AuditJobs:
         job.inputs.mkdir(parents=True)
         with self._lock:
             self._jobs[job.id] = job
+            self._forget_oldest()
         return job
+
+    def _forget_oldest(self) -> None:
+        """Keep at most ``max_jobs`` finished audits (and their reports) on disk."""
+        finished = [job for job in self._jobs.values() if job.finished is not None]
+        for job in finished[: max(0, len(self._jobs) - self.max_jobs)]:
+            del self._jobs[job.id]
+            shutil.rmtree(job.folder, ignore_errors=True)
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:

@@ -16,6 +16,7 @@ class Limits:
     max_batch_items: int = 1000
     max_text_chars: int = 100_000
     audit_workers: int = 1
+    audit_jobs_kept: int = 50
     upload_paths: tuple[str, ...] = ("/api/v1/audits", "/audit")
 
     def is_upload(self, path: str) -> bool:
