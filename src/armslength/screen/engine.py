@@ -110,7 +110,8 @@ def chunks(text: str, size: int | None = None) -> Iterator[tuple[int, str]]:
 
 
 def _finding(span: Span, text: str, offset: int = 0) -> Finding:
-    return Finding(
+    """Recognizers only produce valid values, so validation is skipped (many findings)."""
+    return Finding.model_construct(
         start=span.start + offset,
         end=span.end + offset,
         text=text[span.start : span.end],
