@@ -174,3 +174,13 @@ def test_record_batches_and_warns(db_url: str) -> None:
     assert open_store(db_url).count() == 3
     warning = record(screened(4), url="postgresql://x:y@127.0.0.1:1/none")
     assert warning is not None and warning.startswith("armslength: warning: not recorded")
+
+
+def test_filter_times_at_the_edge_of_the_calendar(store: Store) -> None:
+    from datetime import timezone
+
+    store.append(screened(1))
+    early = datetime(1, 1, 1, 0, 0, tzinfo=timezone(timedelta(minutes=2)))
+    late = datetime(9999, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-5)))
+    assert len(store.events(since=early)) == 1
+    assert len(store.events(until=late)) == 1
