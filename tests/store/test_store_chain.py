@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -184,3 +185,15 @@ def test_filter_times_at_the_edge_of_the_calendar(store: Store) -> None:
     late = datetime(9999, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-5)))
     assert len(store.events(since=early)) == 1
     assert len(store.events(until=late)) == 1
+
+
+def test_file_hash_of_files_and_folders(tmp_path: Path) -> None:
+    from armslength.store import file_hash
+
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    (tmp_path / "d" / "a.csv").write_bytes(b"abc")
+    (tmp_path / "d" / "sub" / "b.json").write_bytes(b"{}")
+    assert file_hash(tmp_path / "d" / "a.csv") == content_hash(b"abc")
+    before = file_hash(tmp_path / "d")
+    (tmp_path / "d" / "sub" / "b.json").write_bytes(b"[]")
+    assert file_hash(tmp_path / "d") != before

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import secrets
 import shutil
@@ -19,17 +18,9 @@ from armslength.config import Settings
 from armslength.errors import ArmslengthError
 from armslength.store import Store
 from armslength.store.adapters import audit_event
-from armslength.store.events import utcnow
+from armslength.store.events import file_hash, utcnow
 
 CHUNK = 1024 * 1024
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def safe_name(name: str | None, fallback: str) -> str:
@@ -132,8 +123,8 @@ class AuditJobs:
 
     def _run(self, job: Job, exports: list[Path], roster: Path) -> None:
         job.status = "running"
-        hashes = [file_sha256(path) for path in exports]
-        roster_hash = file_sha256(roster)
+        hashes = [file_hash(path) for path in exports]
+        roster_hash = file_hash(roster)
         status, error = self._audit(job, exports, roster)
         event = audit_event(
             job.summary or {}, export_hashes=hashes, roster_hash=roster_hash, actor=job.actor,

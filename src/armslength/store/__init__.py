@@ -33,6 +33,7 @@ from armslength.store.events import (
     TextScreened,
     TokenChanged,
     content_hash,
+    file_hash,
 )
 
 __all__ = [
@@ -53,6 +54,7 @@ __all__ = [
     "TokenRole",
     "content_hash",
     "default_database_path",
+    "file_hash",
     "normalise_url",
     "open_store",
     "record",
