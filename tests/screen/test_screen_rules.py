@@ -15,6 +15,11 @@ RELATIONSHIP = [
     ("Thank you for choosing our practice", "rel-our-patient"),
     ("During your visit we noticed a delay", "rel-your-care"),
     ("We treated you with care", "rel-your-care"),
+    ("Since your procedure things have improved", "rel-your-care"),
+    ("Hope your daughter's braces feel better", "rel-your-care"),
+    ("See you at your next cleaning!", "rel-your-care"),
+    ("Hope the new inhaler is helping", "rel-your-care"),
+    ("I remember your visit well", "rel-your-care"),
 ]
 
 
@@ -36,6 +41,8 @@ def test_relationship_is_medium_in_a_post() -> None:
         "Thanks for the kind words about the clinic's new website",
         "Dentists recommend flossing daily",
         "Our practice is open on Saturdays",
+        "See you at the next practice meeting",
+        "Hope the new website is helping you find us",
     ],
 )
 def test_relationship_near_misses(text: str) -> None:
