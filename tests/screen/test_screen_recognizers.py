@@ -170,3 +170,20 @@ def test_social_media_names(text: str, expected: str) -> None:
 )
 def test_function_words_are_not_names(text: str) -> None:
     assert _texts(text, "NAME") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy #royalwedding everyone",
+        "Ebola outbreak spreads in the region",
+        "My Gemini horoscope says rest",
+        "Merry Christmas from all of us",
+    ],
+)
+def test_words_capitalised_in_posts_are_not_names(text: str) -> None:
+    assert _texts(text, "NAME") == []
+
+
+def test_title_keeps_a_weak_given_name() -> None:
+    assert "Bob L." in _texts("Referred by Dr. Bob L. last week", "NAME")

@@ -25,7 +25,7 @@ def _lex() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def split_name(tag: str) -> tuple[str, str] | None:
     """('ray', 'wilkins') when the tag is a given name followed by a surname, else None."""
-    first, last, _ = _lex()
+    first, last, words = _lex()
     camel = _CAMEL.findall(tag)
     if len(camel) == 2 and "".join(camel) == tag:
         given, family = (part.lower() for part in camel)
@@ -33,7 +33,7 @@ def split_name(tag: str) -> tuple[str, str] | None:
     lower = tag.lower()
     for cut in range(MIN_PART, len(lower) - MIN_PART + 1):
         given, family = lower[:cut], lower[cut:]
-        if given in first and family in last:
+        if given in first and family in last and given not in words and family not in words:
             return given, family
     return None
 

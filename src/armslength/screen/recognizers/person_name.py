@@ -34,6 +34,7 @@ class Cls(Enum):
     BLOCK = "X"  # never part of a name (eponym, drug, month, title, clinical word)
 
 
+_WEAK = frozenset({Cls.WEAK_FIRST, Cls.WEAK_LAST})
 NAMEISH = frozenset({Cls.FIRST, Cls.WEAK_FIRST, Cls.LAST, Cls.WEAK_LAST, Cls.UNKNOWN, Cls.INITIAL})
 _GAP = re.compile(r"^(?:\s+|\.\s*|\s*-\s*)$")
 _CUE = re.compile(
@@ -70,7 +71,7 @@ def _lex() -> dict[str, frozenset[str]]:
     block: set[str] = set()
     block_lists = (
         "eponyms", "drugs", "months", "titles", "conditions", "facility_words", "regions",
-        "demonyms",
+        "demonyms", "not_names",
     )  # fmt: skip
     for name in block_lists:
         block |= _lexicon.words(name)
@@ -342,7 +343,14 @@ def _runs(doc: Doc, tokens: Sequence[Token], classes: Sequence[Cls]) -> Iterator
         while stop < len(tokens) and stop - index < 4 and _joins(doc, tokens, classes, stop):
             stop += 1
         begin = index
-        while stop - begin >= 2 and _leading_word(classes[begin], classes[begin + 1]):
+        while stop - begin >= 2 and (
+            _leading_word(classes[begin], classes[begin + 1])
+            or (
+                classes[begin] in _WEAK
+                and doc.sentence_initial(tokens[begin].start)
+                and not (begin > 0 and tokens[begin - 1].core in lex["titles"])
+            )
+        ):
             begin += 1
         yield _make_run(doc, tokens, classes, begin, stop, lex["titles"])
         index = stop
