@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import secrets
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
@@ -343,6 +344,10 @@ def _score_reading(index: MatchIndex, reading: _Reading, pool: _Pool, model: Mod
 # --------------------------------------------------------------------------- hints
 
 
+_RUN_KEY = secrets.token_bytes(16)
+"""Key of the contact digests: new each run, so a digest means nothing outside this process."""
+
+
 def _digits(phone: str) -> str:
     digits = re.sub(r"\D", "", phone)
     return digits[-9:]
@@ -351,7 +356,7 @@ def _digits(phone: str) -> str:
 def contact_key(kind: str, value: str) -> bytes:
     """Keyed digest of a normalised e-mail or phone number (the only form kept for lookup)."""
     norm = value.strip().lower() if kind == "email" else _digits(value)
-    return hashlib.blake2b(norm.encode(), digest_size=12, key=b"armslength-contact").digest()
+    return hashlib.blake2b(norm.encode(), digest_size=12, key=_RUN_KEY).digest()
 
 
 class _Contacts:
