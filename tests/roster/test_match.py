@@ -169,3 +169,10 @@ def test_good_turing_shrinks_singletons() -> None:
     assert all(table[r] <= r for r in table)
     assert list(table.values()) == sorted(table.values())
     assert good_turing([])[1] == 1.0
+
+
+def test_relatives_weaken_a_family_name_match(roster: Roster) -> None:
+    """A patient's relative shares the family name: the model allows for it."""
+    (with_kin,) = match(["Zebediah Quortlebury"], roster, min_score=0.0)
+    (no_kin,) = match(["Zebediah Quortlebury"], roster, min_score=0.0, model=Model(relatives=0.0))
+    assert with_kin.candidates[0].score < no_kin.candidates[0].score

@@ -68,6 +68,7 @@ class Model:
     typo_spread: float = 30.0
     phonetic_spread: float = 8.0
     surname_first: float = 0.04
+    relatives: float = 0.1
     city_agree: float = 0.80
     contact_agree: float = 0.90
     contact_differs: float = 0.30
@@ -139,7 +140,11 @@ def _family_channel(
             channel.add(code, model.family_typo / model.typo_spread, "typo")
     for code in vocab.sounds_like(joined):
         channel.add(code, model.family_phonetic / model.phonetic_spread, "phonetic")
-    channel.random = sum(index.family_freq(c) * p for c, p in channel.prob.items()) + model.floor
+    # A non-patient may be a patient's relative: same family name far more often than chance.
+    kin = model.relatives / max(index.size, 1)
+    channel.random = model.floor + sum(
+        (index.family_freq(c) + kin * index.family.counts[c]) * p for c, p in channel.prob.items()
+    )
     return channel
 
 
@@ -169,7 +174,7 @@ def _readings(display: DisplayName, index: MatchIndex, model: Model) -> list[_Re
     ]
     if len(words) > 2:
         readings.append(_Reading(first, "-".join(words[1:]), others, 0.2))
-        readings.append(_Reading(words[1], last, others, 0.2))
+        readings.append(_Reading(words[1], last, others, 0.05))
     return readings
 
 
