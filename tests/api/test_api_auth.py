@@ -71,3 +71,20 @@ def test_web_pages_need_a_login(secured: tuple[TestClient, dict[str, str]]) -> N
     assert "Log out" in client.get("/").text
     client.post("/logout", data={"csrf_token": csrf})
     assert client.get("/screen", follow_redirects=False).status_code == 303
+
+
+def test_clinicians_see_only_their_own_audits(
+    secured: tuple[TestClient, dict[str, str]], store: Store
+) -> None:
+    client, tokens = secured
+    _, other = store.create_token("clinician")
+    files = [
+        ("exports", ("x.bin", b"nothing", "application/octet-stream")),
+        ("roster", ("r.csv", b"id\n", "text/csv")),
+    ]
+    mine = bearer(tokens["clinician"])
+    job = client.post("/api/v1/audits", files=files, headers=mine).json()
+    assert client.get(f"/api/v1/audits/{job['id']}", headers=mine).status_code == 200
+    assert client.get(f"/api/v1/audits/{job['id']}", headers=bearer(other)).status_code == 404
+    officer = bearer(tokens["privacy_officer"])
+    assert client.get(f"/api/v1/audits/{job['id']}", headers=officer).status_code == 200

@@ -171,8 +171,11 @@ async def create_audit(
     return _job_out(job, with_report=False)
 
 
-def _job_or_404(request: Request, audit_id: str) -> Job:
+def job_for(request: Request, audit_id: str, caller: Principal) -> Job:
+    """The audit, if it exists and the caller may see it (clinicians: only their own)."""
     job: Job | None = request.app.state.audits.get(audit_id)
+    if job is not None and caller.role == TokenRole.CLINICIAN and job.actor != caller.actor:
+        job = None
     if job is None:
         raise HTTPException(404, "no audit with this id on this server")
     return job
@@ -182,7 +185,7 @@ def _job_or_404(request: Request, audit_id: str) -> Job:
 async def get_audit(audit_id: str, request: Request, caller: Caller) -> Any:
     """The audit's status and stage; once done, its summary and ``report.json``."""
     require(caller, TokenRole.CLINICIAN)
-    return _job_out(_job_or_404(request, audit_id))
+    return _job_out(job_for(request, audit_id, caller))
 
 
 @router.get(
@@ -200,7 +203,7 @@ async def get_audit_file(
 ) -> Any:  # fmt: skip
     """One of the report files of a finished audit."""
     require(caller, TokenRole.CLINICIAN)
-    return report_file(_job_or_404(request, audit_id), name)
+    return report_file(job_for(request, audit_id, caller), name)
 
 
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"

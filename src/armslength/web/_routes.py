@@ -15,7 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
 from armslength.api._auth import COOKIE, Principal, web_principal
-from armslength.api._routes import report_file, start_audit
+from armslength.api._routes import job_for, report_file, start_audit
 from armslength.api._schemas import AdviseRequest
 from armslength.api._service import give_advice, off_loop, screen_text
 from armslength.model import (
@@ -190,10 +190,7 @@ async def audit_submit(request: Request) -> Response:
 
 @router.get("/audit/{audit_id}")
 async def audit_job(request: Request, audit_id: str) -> Response:
-    _who(request)
-    job = request.app.state.audits.get(audit_id)
-    if job is None:
-        raise HTTPException(404, "no audit with this id on this server")
+    job = job_for(request, audit_id, _who(request))
     return _page(request, "audit_job.html", job=job, report=job.report())
 
 
@@ -202,12 +199,9 @@ REPORT_FILES = ("report.html", "report.json", "actions.csv")
 
 @router.get("/audit/{audit_id}/{name}")
 async def audit_report(request: Request, audit_id: str, name: str) -> Response:
-    _who(request)
+    job = job_for(request, audit_id, _who(request))
     if name not in REPORT_FILES:
         raise HTTPException(404, "no such report file")
-    job = request.app.state.audits.get(audit_id)
-    if job is None:
-        raise HTTPException(404, "no audit with this id on this server")
     return report_file(job, name)
 
 
