@@ -362,3 +362,30 @@ def test_review_reply_never_confirms_a_patient() -> None:
     lowered = advice.reply.lower()
     for word in ("your care", "your treatment", "your visit", "as your", "patient", "appointment"):
         assert word not in lowered
+
+
+@pytest.mark.parametrize("jurisdiction", list(Jurisdiction))
+@pytest.mark.parametrize("role", list(Role))
+def test_every_rule_in_every_jurisdiction_and_role(jurisdiction: Jurisdiction, role: Role) -> None:
+    """Each verdict rule decides its situation for every profile, citing that profile's bodies
+    (or, where none of them speaks to it, the strictest common position with a note)."""
+    policy = builtin_policy()
+    active = policy.active_sources(jurisdiction, role)
+    for relationship, kind, account, preexisting, message, rule, verdict in CASES:
+        interaction = Interaction(
+            relationship=relationship,
+            kind=kind,
+            account=account,
+            preexisting=preexisting,
+            message=message,
+            role=role,
+            jurisdiction=jurisdiction,
+        )
+        advice = advise(interaction, policy=policy)
+        assert advice.verdict == verdict, (rule, role, jurisdiction)
+        deciding = advice.reasons[0]
+        assert deciding.rule == rule
+        cited = {s.id for s in deciding.sources}
+        fell_back = any(note.startswith(f"Rule '{rule}'") for note in advice.notes)
+        assert cited <= active or fell_back, (rule, role, jurisdiction, cited - active)
+        assert fell_back == (not cited & active), (rule, role, jurisdiction)

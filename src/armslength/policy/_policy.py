@@ -171,41 +171,32 @@ def builtin_policy() -> Policy:
     return policy
 
 
+def _require(ok: bool, document: YamlDocument, change: str, index: int, message: str) -> None:
+    """Raise a PolicyError at the line of ``rules.<change>[index]`` unless *ok*."""
+    if not ok:
+        line = document.line_of(("rules", change, index))
+        raise PolicyError(message, path=document.name, line=line, field=f"rules.{change}")
+
+
 def apply_override(base: Policy, document: YamlDocument) -> Policy:
     override = document.validate(Override)
     sources = dict(base.sources)
     for source in override.sources:
         sources[source.id] = source
     rules = {rule.id: rule for rule in base.rules}
-    for index, rule_id in enumerate(override.rules.disable):
-        if rule_id not in rules:
-            line = document.line_of(("rules", "disable", index))
-            raise PolicyError(
-                f"cannot disable unknown rule '{rule_id}'",
-                path=document.name,
-                line=line,
-                field="rules.disable",
-            )
+    changes = override.rules
+    for index, rule_id in enumerate(changes.disable):
+        _require(
+            rule_id in rules, document, "disable", index, f"cannot disable unknown rule '{rule_id}'"
+        )
         del rules[rule_id]
-    for index, rule in enumerate(override.rules.replace):
-        if rule.id not in rules:
-            line = document.line_of(("rules", "replace", index))
-            raise PolicyError(
-                f"cannot replace unknown rule '{rule.id}' (use 'add')",
-                path=document.name,
-                line=line,
-                field="rules.replace",
-            )
+    for index, rule in enumerate(changes.replace):
+        message = f"cannot replace unknown rule '{rule.id}' (use 'add')"
+        _require(rule.id in rules, document, "replace", index, message)
         rules[rule.id] = rule
-    for index, rule in enumerate(override.rules.add):
-        if rule.id in rules:
-            line = document.line_of(("rules", "add", index))
-            raise PolicyError(
-                f"rule '{rule.id}' already exists (use 'replace')",
-                path=document.name,
-                line=line,
-                field="rules.add",
-            )
+    for index, rule in enumerate(changes.add):
+        message = f"rule '{rule.id}' already exists (use 'replace')"
+        _require(rule.id not in rules, document, "add", index, message)
         rules[rule.id] = rule
     digest = hashlib.sha256(str(document.data).encode()).hexdigest()[:8]
     policy = Policy(
