@@ -23,9 +23,11 @@ from rich.table import Table
 from armslength.audit import AuditOptions, AuditReport, Thresholds, run_audit
 from armslength.cli._app import app
 from armslength.cli._common import ConfigOption, JsonOption, console, err_console, settings_from
+from armslength.cli._store_common import cli_actor
 from armslength.model import Platform
 from armslength.policy import load_policy
 from armslength.store import AuditRun, record
+from armslength.store.adapters import audit_event
 
 
 class _Bars:
@@ -59,24 +61,12 @@ class _Bars:
 def _event(report: AuditReport, timings: dict[str, int]) -> AuditRun:
     """What the audit log keeps of a run: hashes, counts, timings, versions (never names)."""
     s = report.summary
-    counts = {
-        "connections": s.connections,
-        "patients": s.patients_among_connections,
-        "possible_patients": s.possible_patients,
-        "content": s.content,
-        "flagged_content": s.flagged_content,
-        "actions": s.actions,
-        "skipped": s.skipped,
-        "roster_patients": s.roster.patients,
-        **timings,
-    }
-    return AuditRun(
-        exports=len(s.inputs),
-        export_sha256=[i.sha256 for i in s.inputs],
-        roster_sha256=s.roster.sha256,
-        counts=counts,
-        policy_version=s.policy_version,
-        armslength_version=s.armslength_version,
+    return audit_event(
+        s.model_dump(mode="json"),
+        export_hashes=[i.sha256 for i in s.inputs],
+        roster_hash=s.roster.sha256,
+        actor=cli_actor(),
+        timings=timings,
     )
 
 

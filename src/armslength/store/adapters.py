@@ -83,8 +83,10 @@ def audit_event(
     source: str = "cli",
     audit_id: str | None = None,
     status: str = "done",
+    timings: Mapping[str, int] | None = None,
 ) -> AuditRun:
-    """An :class:`AuditRun` from an audit's summary (its integer counts) and input hashes."""
+    """An :class:`AuditRun` from an audit's summary (its integer counts, versions) and input
+    hashes, plus stage timings in milliseconds when the caller measured them."""
     return AuditRun(
         actor=actor,
         source=source,
@@ -93,5 +95,7 @@ def audit_event(
         exports=len(export_hashes),
         export_sha256=export_hashes,
         roster_sha256=roster_hash,
-        counts=_int_counts(summary),
+        counts={**_int_counts(summary), **(timings or {})},
+        policy_version=str(summary.get("policy_version", "")),
+        armslength_version=str(summary.get("armslength_version", "")),
     )
