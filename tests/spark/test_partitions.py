@@ -143,3 +143,28 @@ def test_jsonl_output_is_one_file(tmp_path: Path) -> None:
     io.write_table(_Frame(), str(out), overwrite=True)  # type: ignore[arg-type]
     assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["a", "b"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+
+
+def test_an_unexpected_failure_is_a_row_error_without_the_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from armslength.spark import match as spark_match
+    from armslength.spark.screen import screen_row
+
+    class Broken:
+        def screen(self, text: str, kind: str, id: str | None = None) -> None:
+            raise KeyError(text)
+
+    row = screen_row(Broken(), ScreenConfig(), ("a", "Jane Quill", None, None, 1))  # type: ignore[arg-type]
+    assert row == {"id": "a", "risk": None, "findings": None, "error": "internal error (KeyError)"}
+
+    def broken_match(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("Jane Quill")
+
+    monkeypatch.setattr(spark_match, "match", broken_match)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,given,family\nP1,Jane,Quill\n", encoding="utf-8")
+    out = match_frame(pd.DataFrame({"_name": ["Jane Quill"]}), MatchConfig(str(roster)))
+    assert out.to_dict("records") == [
+        {"name": "Jane Quill", "candidates": None, "error": "internal error (ValueError)"}
+    ]

@@ -108,3 +108,12 @@ def test_roster_names_are_found(spark: SparkSession, tmp_path: Any) -> None:
         "Saw xanthe yarrowby today"
     )
     assert [f["rule"] for f in row["findings"]] == [f.rule for f in expected.findings]
+
+
+def test_session_under_spark_submit_keeps_its_master(
+    spark: SparkSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from armslength.spark import local_session
+
+    monkeypatch.setenv("PYSPARK_GATEWAY_PORT", "0")  # what spark-submit sets for its Python
+    assert local_session().sparkContext.master == spark.sparkContext.master

@@ -21,12 +21,17 @@ spark_app = typer.Typer(
 app.add_typer(spark_app, name="spark")
 
 MasterOption = Annotated[
-    str, typer.Option("--master", help="Spark master URL (local[*], spark://…, yarn, k8s://…).")
+    str | None,
+    typer.Option(
+        "--master",
+        help="Spark master URL (local[*], spark://…, yarn, k8s://…). "
+        "Default: the one spark-submit was given, else local[*].",
+    ),
 ]
 OverwriteOption = Annotated[bool, typer.Option("--overwrite", help="Replace OUTPUT if it exists.")]
 
 
-def _session(master: str) -> SparkSession:
+def _session(master: str | None) -> SparkSession:
     try:
         from armslength.spark import local_session
     except ImportError:
@@ -54,7 +59,7 @@ def screen_command(
     roster: Annotated[
         Path | None, typer.Option("--roster", help="Roster: flag known patients' names.")
     ] = None,
-    master: MasterOption = "local[*]",
+    master: MasterOption = None,
     overwrite: OverwriteOption = False,
 ) -> None:
     """Screen every post; write id, risk, findings (and error) per row."""
@@ -102,7 +107,7 @@ def match_command(
     min_score: Annotated[
         float, typer.Option("--min-score", min=0.0, max=1.0, help="Lowest score kept.")
     ] = 0.01,
-    master: MasterOption = "local[*]",
+    master: MasterOption = None,
     overwrite: OverwriteOption = False,
 ) -> None:
     """Candidate patients for every account; write name, candidates (and error) per row."""

@@ -28,6 +28,7 @@ from armslength.errors import InputError
 from armslength.roster import Roster, load_roster
 from armslength.roster._store import RawPatient
 from armslength.roster.match import AccountInfo, match
+from armslength.spark.io import is_local_path
 from armslength.spark.roster import roster_from_rows, roster_rows
 from armslength.spark.schema import MATCH_COLUMNS, MATCH_SCHEMA
 from armslength.spark.session import is_local
@@ -91,9 +92,12 @@ def match_row(roster: Roster, config: MatchConfig, row: Mapping[Any, Any]) -> di
         phone=_text(row.get("_phone")),
         birth_year=_year(row.get("_birth_year")),
     )
-    [result] = match(
-        [account], roster, top=config.top, min_score=config.min_score, prior=config.prior
-    )
+    try:
+        [result] = match(
+            [account], roster, top=config.top, min_score=config.min_score, prior=config.prior
+        )
+    except Exception as exc:  # a bug must not stop the job; no message, it may quote the name
+        return {"name": name, "candidates": None, "error": f"internal error ({type(exc).__name__})"}
     candidates = [c.model_dump(mode="json") for c in result.candidates]
     return {"name": result.name, "candidates": candidates, "error": None}
 
@@ -128,7 +132,7 @@ def _name_column(df: DataFrame, name_col: str) -> Column:
 
 
 def _ship_roster(
-    df: DataFrame, roster: str | Path | DataFrame
+    df: DataFrame, roster: str | Path | DataFrame, check: bool
 ) -> tuple[str, str, Broadcast[list[RawPatient]] | None]:
     """(roster reference, source kind, broadcast) for the workers; checks the roster first."""
     context = df.sparkSession.sparkContext
@@ -138,8 +142,9 @@ def _ship_roster(
         shipped = context.broadcast(rows)
         return f"broadcast-{uuid.uuid4().hex}", "broadcast", shipped
     path = str(roster)
-    load_roster(path)  # fail early, on the driver, when the roster cannot be used
-    if is_local(context.master or ""):
+    if check and is_local_path(path):
+        load_roster(path)  # fail early, on the driver, when the roster cannot be used
+    if is_local(context.master or "") and is_local_path(path):
         return os.path.abspath(path), "path", None
     context.addFile(path)
     return os.path.basename(path), "sparkfiles", None
@@ -154,6 +159,7 @@ def match_dataframe(
     top: int = 5,
     min_score: float = 0.01,
     prior: float | None = None,
+    check_roster: bool = True,
 ) -> DataFrame:
     """Candidate patients for every account: ``name candidates error`` (as ``match --json``).
 
@@ -161,8 +167,10 @@ def match_dataframe(
     with ``addFile`` on a cluster) or a Spark DataFrame with the roster CSV's
     columns (collected and broadcast). ``hints`` maps ``handle city email phone
     birth_year`` to column names; by default the columns of those names are used.
+    ``check_roster=False`` skips loading a roster file on the driver first (for a
+    very large roster whose errors you are content to see from the executors).
     """
-    reference, source, shipped = _ship_roster(accounts_df, roster)
+    reference, source, shipped = _ship_roster(accounts_df, roster, check_roster)
     config = MatchConfig(reference, source, top, min_score, prior)
     columns = [_name_column(accounts_df, name_col), *_hint_columns(accounts_df, hints)]
 

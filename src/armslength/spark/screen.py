@@ -65,6 +65,8 @@ def screen_row(
         result = screener.screen(text, kind if isinstance(kind, str) else config.kind, id=id_)
     except ArmslengthError as exc:
         return _failed(id_, exc.detail)
+    except Exception as exc:  # a bug must not stop the job; no message, it may quote the text
+        return _failed(id_, f"internal error ({type(exc).__name__})")
     findings = [f.model_dump(mode="json") for f in result.findings]
     return {"id": id_, "risk": result.risk.value, "findings": findings, "error": _duplicate(copies)}
 
