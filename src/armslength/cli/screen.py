@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,11 +21,14 @@ from armslength.cli._common import (
     err_console,
     settings_from,
 )
+from armslength.cli._store_common import cli_actor
 from armslength.errors import InputError
 from armslength.model import ContentKind, ScreenResult, Severity
 from armslength.screen.batch import BatchOptions, screen_jsonl
 from armslength.screen.engine import Screener
 from armslength.screen.redact import RedactStyle
+from armslength.store import TextScreened, content_hash, record
+from armslength.store.adapters import screen_event
 
 
 class FailOn(StrEnum):
@@ -101,9 +105,36 @@ def _write_json(result: ScreenResult, *, with_redacted: bool) -> None:
     out.write("\n}\n")
 
 
-def _batch(data: bytes, path: str, options: BatchOptions, workers: int, fail_on: FailOn) -> int:
+def _line_event(raw: bytes, out: dict[str, Any], kind: ContentKind, redacted: bool) -> TextScreened:
+    """What the audit log keeps of one screened JSONL line: counts, rule ids, the line's hash."""
+    findings = out["findings"]
+    return TextScreened(
+        actor=cli_actor(),
+        kind=str(kind),
+        risk=out["risk"],
+        findings=len(findings),
+        labels=dict(Counter(f["label"] or f["category"] for f in findings)),
+        rules=sorted({f["rule"] for f in findings}),
+        text_sha256=content_hash(raw),
+        length=len(raw),
+        redacted=redacted,
+    )
+
+
+def _record(events: list[TextScreened], database_url: str | None) -> None:
+    warning = record(events, settings_url=database_url)
+    if warning:
+        err_console.print(warning, markup=False, highlight=False)
+
+
+def _batch(
+    data: bytes, path: str, options: BatchOptions, workers: int, fail_on: FailOn
+) -> tuple[int, list[TextScreened]]:
     ok = failed = 0
-    for out in screen_jsonl(data.split(b"\n"), options, workers=workers):
+    events: list[TextScreened] = []
+    lines = data.split(b"\n")
+    nonblank = (raw for raw in lines if raw.strip())
+    for raw, out in zip(nonblank, screen_jsonl(lines, options, workers=workers), strict=True):
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         if "error" in out:
             err_console.print(
@@ -112,10 +143,11 @@ def _batch(data: bytes, path: str, options: BatchOptions, workers: int, fail_on:
             continue
         ok += 1
         failed += _fails(out["risk"], fail_on)
+        events.append(_line_event(raw, out, options.kind, bool(options.redact)))
     if ok == 0:
         err_console.print(f"armslength: error: {path}: no line could be screened", markup=False)
-        return 2
-    return 1 if failed else 0
+        return 2, events
+    return (1 if failed else 0), events
 
 
 @app.command("screen")
@@ -166,12 +198,18 @@ def screen_command(
     if jsonl:
         roster_rows = tuple(patients.patients) if patients is not None else None
         options = BatchOptions(kind=kind, redact=style, roster=roster_rows, allow_terms=allow_terms)
-        raise typer.Exit(_batch(data, path, options, workers, fail_on))
+        code, events = _batch(data, path, options, workers, fail_on)
+        _record(events, settings.database_url)
+        raise typer.Exit(code)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 text (byte {exc.start})", path=path) from None
     result = Screener(roster=patients, allow_terms=allow_terms).screen(text, kind, redact=style)
+    _record(
+        [screen_event(text, kind, result, actor=cli_actor(), redacted=redact)],
+        settings.database_url,
+    )
     if json_out:
         _write_json(result, with_redacted=redact)
     else:
