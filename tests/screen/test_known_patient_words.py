@@ -32,3 +32,9 @@ def test_large_roster_still_finds_the_name() -> None:
         "given19999 family19999",
         "Siobhan O'Hare-Quill",
     ]
+
+
+def test_town_that_is_an_english_word_only_counts_mid_sentence() -> None:
+    assert [f.text for f in screen("Reading a novel this week.").findings] == []
+    assert [f.text for f in screen("Bath time! Lovely.").findings] == []
+    assert "Reading" in [f.text for f in screen("She moved to Reading last year.").findings]

@@ -154,6 +154,8 @@ FAMILY = [
     "Marchetti",
     "Oyelaran",
 ]
+# Surname endings widen the pool of full names so a large roster is not mostly namesakes.
+ENDINGS = ("", "", "", "", "s", "son", "ley", "ford", "wood", "ton", "well", "man", "by", "field")
 CITIES = [
     "Riverside",
     "Millbrook",
@@ -199,6 +201,19 @@ SEPARATION = (
 )
 
 
+class SampleRandom(random.Random):
+    """Deterministic randomness, plus whether full names should be drawn from a wider pool."""
+
+    def __init__(self, seed: int, *, varied: bool = False) -> None:
+        super().__init__(seed)
+        self.varied = varied
+
+
+def _family(rng: random.Random) -> str:
+    varied = getattr(rng, "varied", False)
+    return rng.choice(FAMILY) + (rng.choice(ENDINGS) if varied else "")
+
+
 @dataclass(frozen=True)
 class Person:
     patient_id: str
@@ -217,7 +232,7 @@ def people(count: int, rng: random.Random) -> list[Person]:
         Person(
             patient_id=f"P{index:07d}",
             given=rng.choice(GIVEN),
-            family=rng.choice(FAMILY),
+            family=_family(rng),
             birth_date=date(1930, 1, 1) + timedelta(days=rng.randrange(0, 33000)),
             city=rng.choice(CITIES),
         )
@@ -262,7 +277,7 @@ def _post_text(rng: random.Random, patients: list[Person], risky: float) -> str:
 
 
 def _others(count: int, rng: random.Random) -> list[str]:
-    return [f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}" for _ in range(count)]
+    return [f"{rng.choice(GIVEN)} {_family(rng)}" for _ in range(count)]
 
 
 def facebook_files(
@@ -568,7 +583,7 @@ class Scale:
 
 def write_sample(folder: Path, scale: Scale = Scale(), seed: int = 20261125) -> dict[str, Path]:
     """Write roster.csv, facebook.zip, instagram.zip, linkedin/ (and x.zip, mastodon.zip) into *folder*."""
-    rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
+    rng = SampleRandom(seed, varied=scale.patients > 1000)
     patients = people(scale.patients, rng)
     folder.mkdir(parents=True, exist_ok=True)
     paths = {

@@ -28,11 +28,23 @@ def _tagged(doc: Doc, start: int) -> bool:
     return start > 0 and doc.text[start - 1] in "@#-"
 
 
+def _ordinary_word_opening_sentence(doc: Doc, start: int, end: int) -> bool:
+    """'Reading a novel…': a town that is also an English word, capitalised only because it
+    starts the sentence."""
+    word = doc.text[start:end]
+    if " " in word or word.lower() not in _lexicon.words("english_words"):
+        return False
+    before = doc.text[:start].rstrip()
+    return not before or before[-1] in '.!?\n:;"“'
+
+
 class PlaceRecognizer(Recognizer):
     rule = "phi-place"
 
     def find(self, doc: Doc) -> Iterator[Span]:
         for start, end, _ in doc.phrases("cities"):
+            if _ordinary_word_opening_sentence(doc, start, end):
+                continue
             if self._cased(doc, doc.text[start:end]) and not _tagged(doc, start):
                 why = "a town or city (finer than a state: a Safe Harbor identifier)"
                 yield self._span(start, end, Severity.LOW, 0.75, why)
