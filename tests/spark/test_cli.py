@@ -127,3 +127,13 @@ def test_match_with_a_bad_roster_is_exit_2(spark: SparkSession, tmp_path: Path) 
         "match", "--roster", str(roster), "--accounts", str(accounts), "--out", str(tmp_path / "o")
     )
     assert code == 2 and "no patient id column" in stderr
+
+
+def test_relative_paths_are_python_s_not_the_jvm_s(
+    spark: SparkSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the JVM started elsewhere and keeps its own directory
+    Path("posts.jsonl").write_text('{"id": "1", "text": "Bed 4, age 91"}\n', encoding="utf-8")
+    code, _, stderr = run("screen", "posts.jsonl", "--out", "out.parquet")
+    assert code == 0, stderr
+    assert pq.read_table(tmp_path / "out.parquet").num_rows == 1

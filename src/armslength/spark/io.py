@@ -34,6 +34,11 @@ def _local(path: str) -> Path:
     return Path(urlparse(path).path if path.startswith("file:") else path)
 
 
+def resolve(path: str) -> str:
+    """An absolute path for a local path: the JVM's working directory may not be Python's."""
+    return str(_local(path).absolute()) if is_local_path(path) else path
+
+
 def check_input(path: str) -> None:
     if is_local_path(path) and not _local(path).exists():
         raise InputError("no such file or folder", path=path)
@@ -47,6 +52,7 @@ def check_output(path: str, overwrite: bool) -> None:
 def read_table(spark: SparkSession, path: str, schema: StructType | None = None) -> DataFrame:
     """Parquet (a file or a folder of parts), or JSON Lines by extension."""
     check_input(path)
+    path = resolve(path)
     if not is_json(path):
         return spark.read.parquet(path)
     return spark.read.schema(schema).json(path) if schema else spark.read.json(path)
@@ -85,7 +91,7 @@ def read_posts(spark: SparkSession, path: str, id_col: str, text_col: str) -> Da
     if not is_json(path):
         return read_table(spark, path)
     check_input(path)
-    lines = spark.read.text(path).where(sf.trim(sf.col("value")) != "")
+    lines = spark.read.text(resolve(path)).where(sf.trim(sf.col("value")) != "")
 
     def run(frames: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         return parse_lines(frames, id_col, text_col)
@@ -96,6 +102,7 @@ def read_posts(spark: SparkSession, path: str, id_col: str, text_col: str) -> Da
 def write_table(df: DataFrame, path: str, *, overwrite: bool = False) -> None:
     """Parquet folder, or JSON Lines; a local ``.jsonl`` output becomes one file."""
     check_output(path, overwrite)
+    path = resolve(path)
     mode = "overwrite" if overwrite else "errorifexists"
     if not is_json(path):
         df.write.mode(mode).parquet(path)

@@ -31,6 +31,7 @@ from armslength.roster.match import AccountInfo, match
 from armslength.spark.io import is_local_path
 from armslength.spark.roster import roster_from_rows, roster_rows
 from armslength.spark.schema import MATCH_COLUMNS, MATCH_SCHEMA
+from armslength.spark.screen import spread
 from armslength.spark.session import is_local
 
 NAME_ERROR = "field 'name' is missing or not a string"
@@ -160,6 +161,7 @@ def match_dataframe(
     min_score: float = 0.01,
     prior: float | None = None,
     check_roster: bool = True,
+    partitions: int | None = None,
 ) -> DataFrame:
     """Candidate patients for every account: ``name candidates error`` (as ``match --json``).
 
@@ -178,4 +180,4 @@ def match_dataframe(
         for frame in frames:
             yield match_frame(frame, config, shipped)
 
-    return accounts_df.select(*columns).mapInPandas(run, MATCH_SCHEMA)
+    return spread(accounts_df.select(*columns), partitions).mapInPandas(run, MATCH_SCHEMA)
