@@ -13,4 +13,14 @@ echo "==> ruff"
 echo "==> mypy --strict"
 "$VENV/bin/mypy" src/armslength
 echo "==> pytest"
-"$VENV/bin/pytest" --cov=armslength --cov-report=term "$@"
+if [ "$#" -gt 0 ]; then
+    "$VENV/bin/pytest" --cov=armslength --cov-report=term "$@"
+    exit
+fi
+# The Spark tests run in their own process: a JVM-backed session left in the same process
+# as the SQLAlchemy-backed CLI tests made those fail now and then (not understood yet; see
+# the closing note). Coverage is combined, and the floor applies to the total.
+rm -f .coverage
+"$VENV/bin/pytest" --cov=armslength --cov-report= --cov-fail-under=0 --ignore=tests/spark
+echo "==> pytest (Spark, separate process)"
+"$VENV/bin/pytest" --cov=armslength --cov-append --cov-report=term tests/spark
