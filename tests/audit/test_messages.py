@@ -77,3 +77,13 @@ def test_exported_messages_carry_their_sender(tmp_path: Path) -> None:
         ("Ana Quill", "question"),
         ("Dr Me", "answer"),
     }
+
+
+def test_inspect_jsonl_connections_carry_a_normalised_name(tmp_path: Path) -> None:
+    archive = tmp_path / "facebook.zip"
+    friends = {"friends_v2": [{"name": "Ren\u00c3\u00a9e  O'Brien-Smith", "timestamp": 1700000000}]}
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("connections/friends/your_friends.json", json.dumps(friends))
+    record = next(r for r in read_export(archive).records() if r["type"] == "connection")
+    assert record["name"] == "Renée  O'Brien-Smith"
+    assert record["normalized_name"] == "renee o'brien-smith"

@@ -44,6 +44,7 @@ def test_jsonl_records(tmp_path: Path) -> None:
         "platform": "facebook",
         "kind": "friend",
         "name": "Renée Laurent",
+        "normalized_name": "renee laurent",
         "handle": None,
         "url": None,
         "timestamp": "2024-03-01T10:00:00Z",

@@ -28,7 +28,7 @@ from armslength.exports._archive import (
 )
 from armslength.exports._base import BadEntries, Era, Expect, FileReader, Record
 from armslength.exports._registry import KINDS, READERS
-from armslength.exports._text import MalformedError, normalise_file_name, peek
+from armslength.exports._text import MalformedError, normalise_file_name, normalise_name, peek
 from armslength.exports._time import iso
 from armslength.model import Connection, ConnectionKind, Content, ContentKind, Platform
 
@@ -81,6 +81,7 @@ class ExportResult:
                 "kind": c.kind.value,
                 "name": c.name,
                 "handle": c.handle,
+                "normalized_name": normalise_name(c.name) if c.name else None,
                 "url": c.url,
                 "timestamp": iso(c.timestamp),
             }
