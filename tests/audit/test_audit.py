@@ -211,3 +211,16 @@ def test_parallel_screening_gives_the_same_report(sample: dict[str, Path], tmp_p
     assert (tmp_path / "one" / "report.json").read_bytes() == (
         tmp_path / "two" / "report.json"
     ).read_bytes()
+
+
+def test_input_hashes_are_the_ones_the_api_and_log_use(
+    report: dict[str, object], sample: dict[str, Path]
+) -> None:
+    from armslength.store import file_hash
+
+    data = report["json"]
+    assert isinstance(data, dict)
+    hashes = {i["name"]: i["sha256"] for i in data["summary"]["inputs"]}
+    assert hashes["linkedin"] == file_hash(sample["linkedin"])
+    assert hashes["facebook.zip"] == file_hash(sample["facebook"])
+    assert data["summary"]["roster"]["sha256"] == file_hash(sample["roster"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from armslength._hashing import file_hash
 from armslength._version import __version__
 from armslength.config import Settings, load_settings
 from armslength.errors import ArmslengthError, InputError
@@ -76,17 +76,6 @@ def _hints() -> dict[str, str]:
     text = resources.files("armslength.audit").joinpath("data/limitations.yaml").read_text()
     hints: dict[str, str] = yaml.safe_load(text)
     return hints
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    for file in files:
-        digest.update(str(file.relative_to(path) if path.is_dir() else file.name).encode())
-        with file.open("rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
-    return digest.hexdigest()
 
 
 def _read(
@@ -264,11 +253,11 @@ def run_audit(
             "role": settings.profile.role.value,
             "jurisdiction": settings.profile.jurisdiction.value,
         },
-        "inputs": [{"name": p.name, "sha256": _sha256(p)} for p in paths],
+        "inputs": [{"name": p.name, "sha256": file_hash(p)} for p in paths],
         "roster": {
             "patients": len(patients),
             "skipped_rows": len(patients.skipped),
-            "sha256": _sha256(Path(roster)),
+            "sha256": file_hash(Path(roster)),
         },
         "platforms": stats,
         "connections": len(connections),

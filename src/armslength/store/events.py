@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from armslength._hashing import file_hash as file_hash
 
 Hash = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256, hex")]
 RuleId = Annotated[str, Field(max_length=200)]
@@ -26,20 +27,6 @@ def content_hash(text: str | bytes) -> str:
     """SHA-256 (hex) of a text or file content: lets you prove what was checked, not what it said."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     return hashlib.sha256(data).hexdigest()
-
-
-def file_hash(path: Path) -> str:
-    """SHA-256 of a file's bytes; of a folder, over its files' relative paths and hashes."""
-    if path.is_dir():
-        digest = hashlib.sha256()
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            digest.update(f"{child.relative_to(path).as_posix()}\0{file_hash(child)}\n".encode())
-        return digest.hexdigest()
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def utcnow() -> datetime:
