@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 
-from armslength.errors import InputError
-from armslength.model import Content, ContentKind, Patient, ScreenResult, Severity
-from armslength.screen import Screener
+from armslength.model import Content, Patient, ScreenResult, Severity
+from armslength.screen.batch import BatchOptions, screen_texts
 
 from ._model import ContentResult
 
@@ -41,30 +38,7 @@ def iso(moment: datetime | None) -> str | None:
     return moment.isoformat().replace("+00:00", "Z") if moment else None
 
 
-CHUNK = 500
 PARALLEL_FROM = 4_000
-_worker: Screener | None = None
-
-
-def _init_worker(patients: list[Patient], allow_terms: tuple[str, ...]) -> None:
-    global _worker
-    _worker = Screener(roster=patients, allow_terms=allow_terms)
-
-
-def _screen_chunk(
-    items: list[tuple[int, str, str, str]],
-) -> list[tuple[ScreenResult | None, str | None]]:
-    assert _worker is not None
-    return [_screen_one(_worker, *item) for item in items]
-
-
-def _screen_one(
-    screener: Screener, position: int, platform: str, kind: str, text: str
-) -> tuple[ScreenResult | None, str | None]:
-    try:
-        return screener.screen(text, ContentKind(kind), redact=True), None
-    except InputError as exc:
-        return None, f"{platform} {kind} #{position + 1}: {exc.detail}"
 
 
 def _workers(count: int) -> int:
@@ -82,28 +56,24 @@ def screen_all(
 ) -> tuple[list[ScreenResult | None], list[str]]:
     """Screen every item (same order, redacted); items that cannot be screened are ``None``.
 
-    Large batches are spread over one process per core, each with its own screener built
-    once. The second list says why, per item that failed, naming its position, never its text.
+    Large batches are spread over one process per core (the screen's own batch machinery, a
+    screener built once per process). The second list says why, per item that failed, naming
+    its position, never its text.
     """
-    items = [(i, c.platform.value, c.kind.value, c.text) for i, c in enumerate(content)]
-    allow = tuple(allow_terms)
-    count = workers or _workers(len(items))
-    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
-    outcomes: list[tuple[ScreenResult | None, str | None]] = []
-    if count == 1:
-        screener = Screener(roster=list(patients), allow_terms=allow)
-        for chunk in chunks:
-            outcomes += [_screen_one(screener, *item) for item in chunk]
-            if progress is not None:
-                progress(len(chunk))
-    else:
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(count, context, _init_worker, (list(patients), allow)) as pool:
-            for chunk, done in zip(chunks, pool.map(_screen_chunk, chunks), strict=True):
-                outcomes += done
-                if progress is not None:
-                    progress(len(chunk))
-    return [r for r, _ in outcomes], [p for _, p in outcomes if p is not None]
+    options = BatchOptions(redact=True, roster=tuple(patients), allow_terms=tuple(allow_terms))
+    items = ((c.text, c.kind.value) for c in content)
+    results: list[ScreenResult | None] = []
+    problems: list[str] = []
+    outcomes = screen_texts(items, options, workers=workers or _workers(len(content)))
+    for position, (item, outcome) in enumerate(zip(content, outcomes, strict=True)):
+        if isinstance(outcome, str):
+            results.append(None)
+            problems.append(f"{item.platform.value} {item.kind.value} #{position + 1}: {outcome}")
+        else:
+            results.append(outcome)
+        if progress is not None:
+            progress(1)
+    return results, problems
 
 
 def to_result(item: Content, result: ScreenResult) -> ContentResult:

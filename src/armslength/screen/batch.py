@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from armslength.errors import ArmslengthError
-from armslength.model import ContentKind
+from armslength.model import ContentKind, ScreenResult
 from armslength.screen.engine import Screener
 from armslength.screen.redact import RedactStyle
 
@@ -84,29 +85,58 @@ def _numbered(lines: Iterable[bytes | str]) -> Iterator[tuple[int, bytes | str]]
 
 _WORKER: tuple[Screener, BatchOptions] | None = None
 
+T = TypeVar("T")
+R = TypeVar("R")
+Work = Callable[[Screener, BatchOptions, T], R]
+
 
 def _init_worker(options: BatchOptions) -> None:
     global _WORKER
     _WORKER = (Screener(roster=options.roster, allow_terms=options.allow_terms), options)
 
 
-def _work(item: tuple[int, bytes | str]) -> dict[str, Any]:
+def _apply(work: Work[T, R], item: T) -> R:
     assert _WORKER is not None
-    return screen_line(_WORKER[0], _WORKER[1], *item)
+    return work(_WORKER[0], _WORKER[1], item)
+
+
+def _map(work: Work[T, R], items: Iterable[T], options: BatchOptions, workers: int) -> Iterator[R]:
+    """*work* over *items* in order, with one screener per process, built once."""
+    if workers <= 1:
+        screener = Screener(roster=options.roster, allow_terms=options.allow_terms)
+        for item in items:
+            yield work(screener, options, item)
+        return
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(options,)
+    ) as pool:
+        yield from pool.map(partial(_apply, work), items, chunksize=64)
+
+
+def _line(
+    screener: Screener, options: BatchOptions, item: tuple[int, bytes | str]
+) -> dict[str, Any]:
+    return screen_line(screener, options, *item)
 
 
 def screen_jsonl(
     lines: Iterable[bytes | str], options: BatchOptions | None = None, *, workers: int = 1
 ) -> Iterator[dict[str, Any]]:
     """Screen JSONL lines (blank lines are skipped); yields one object per line, in order."""
-    options = options or BatchOptions()
-    if workers <= 1:
-        screener = Screener(roster=options.roster, allow_terms=options.allow_terms)
-        for number, raw in _numbered(lines):
-            yield screen_line(screener, options, number, raw)
-        return
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(options,)
-    ) as pool:
-        yield from pool.map(_work, _numbered(lines), chunksize=64)
+    return _map(_line, _numbered(lines), options or BatchOptions(), workers)
+
+
+def _text(screener: Screener, options: BatchOptions, item: tuple[str, str]) -> ScreenResult | str:
+    text, kind = item
+    try:
+        return screener.screen(text, kind or options.kind, redact=options.redact)
+    except ArmslengthError as exc:
+        return exc.detail
+
+
+def screen_texts(
+    items: Iterable[tuple[str, str]], options: BatchOptions | None = None, *, workers: int = 1
+) -> Iterator[ScreenResult | str]:
+    """Screen ``(text, kind)`` pairs in order: a result, or why the text could not be screened."""
+    return _map(_text, items, options or BatchOptions(), workers)
