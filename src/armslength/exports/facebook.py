@@ -223,6 +223,25 @@ _SYSTEM_TYPES = frozenset({"Subscribe", "Unsubscribe", "Call"})
 _THREAD_HEAD = re.compile(r'"participants"\s*:\s*\[\s*(\{|\])')
 
 
+def _message(
+    entry: dict[str, Any], source: str, *, text: str, time: str, sender: str
+) -> list[Content]:
+    """One Messenger message (classic and E2EE backups differ only in key names)."""
+    body = text_of(entry.get(text))
+    if body is None:
+        return []
+    return [
+        Content(
+            platform=Platform.FACEBOOK,
+            kind=ContentKind.MESSAGE,
+            text=body,
+            timestamp=from_epoch(entry.get(time), millis=True),
+            source=source,
+            author=text_of(entry.get(sender)),
+        )
+    ]
+
+
 class MetaMessages(_Facebook):
     """A classic DYI message thread ``message_N.json`` (Facebook and Instagram share it)."""
 
@@ -239,20 +258,9 @@ class MetaMessages(_Facebook):
 
     @staticmethod
     def _one(entry: dict[str, Any], source: str) -> list[Content]:
-        text = text_of(entry.get("content"))
-        if text is None or entry.get("type") in _SYSTEM_TYPES:
+        if entry.get("type") in _SYSTEM_TYPES:
             return []
-        moment = from_epoch(entry.get("timestamp_ms"), millis=True)
-        return [
-            Content(
-                platform=Platform.FACEBOOK,
-                kind=ContentKind.MESSAGE,
-                text=text,
-                timestamp=moment,
-                source=source,
-                author=text_of(entry.get("sender_name")),
-            )
-        ]
+        return _message(entry, source, text="content", time="timestamp_ms", sender="sender_name")
 
 
 class MessengerBackup(_Facebook):
@@ -267,20 +275,9 @@ class MessengerBackup(_Facebook):
 
     @staticmethod
     def _one(entry: dict[str, Any], source: str) -> list[Content]:
-        text = text_of(entry.get("text"))
-        if text is None or entry.get("isUnsent") is True:
+        if entry.get("isUnsent") is True:
             return []
-        moment = from_epoch(entry.get("timestamp"), millis=True)
-        return [
-            Content(
-                platform=Platform.FACEBOOK,
-                kind=ContentKind.MESSAGE,
-                text=text,
-                timestamp=moment,
-                source=source,
-                author=text_of(entry.get("senderName")),
-            )
-        ]
+        return _message(entry, source, text="text", time="timestamp", sender="senderName")
 
 
 READERS = (
