@@ -79,6 +79,21 @@ POSITIVES = [
     ),
     ("William Hughes\n\n20789 Allika 46\n Suite 501\n Riisa", "Riisa", "LOCATION"),
     ("my nonagenarian patient", "nonagenarian", "AGE"),
+    # a world gazetteer of towns (GeoNames), any case the text uses
+    ("She moved back home to Zalakaros", "Zalakaros", "LOCATION"),
+    ("We drove to SEINÄJOKI today", "SEINÄJOKI", "LOCATION"),
+    ("Seinäjoki is cold", "Seinäjoki", "LOCATION"),
+    # a name after a word of travel, origin or residence, in any script or capitals
+    ("Mr. Leiva flew to QWERTOWN on Tuesday", "QWERTOWN", "LOCATION"),
+    ("originally from ΕΓΚΩΜΗ, and proud", "ΕΓΚΩΜΗ", "LOCATION"),
+    ("my friend lives in zorbaville", "zorbaville", "LOCATION"),
+    # postcodes named as such, foreign streets, quoted and inline address blocks
+    ("my zip code is 35350", "35350", "LOCATION"),
+    ("The bus drops you off at 07576 Magasinsgatan 7 St.", "07576 Magasinsgatan 7 St.", "LOCATION"),
+    ("Write to Hersnapvej 18 please", "Hersnapvej 18", "LOCATION"),
+    ("> Jo Bloggs\n> 228 Ringvej 144\n> Apt. 902\n> Qzorbak", "Qzorbak", "LOCATION"),
+    ("Tosh lives at 172 Maneezi 75, Saarezorb", "Saarezorb", "LOCATION"),
+    ("Mrs. Yudina Apt. 675 62314 Mellemvej 32\nZorbaborg NO 9100", "Zorbaborg NO 9100", "LOCATION"),
 ]
 
 
@@ -118,6 +133,13 @@ NEGATIVES = [
     ("pt CT head done", "NAME"),
     ("Graves' disease and a Baker's cyst", "NAME"),
     ("Take 2 tablets 3 times a day", "LOCATION"),
+    ("we went to Evening Prayer", "LOCATION"),
+    ("I flew to LONDON... no, I flew ON time", "NAME"),
+    ("He is based in ICU now", "LOCATION"),
+    ("she lives in hope of a cure", "LOCATION"),
+    ("my zip code is secret", "LOCATION"),
+    ("took 2 tablets with 500 ml water", "LOCATION"),
+    ("she came at 9 and left at 10", "LOCATION"),
 ]
 
 

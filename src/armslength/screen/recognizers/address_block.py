@@ -18,9 +18,15 @@ _CUE = re.compile(
     r"\b(?:\s+is)?\s*:?[ \t]*",
     re.I,
 )
-_STREET_LINE = re.compile(
-    r"(?m)^[ \t]*\d{1,6}[ \t]+(?:[^\W\d_][\w.'’-]*[ \t]+){1,4}\d{1,5}[A-Za-z]?\b[^\n]*$"
+_STREET = r"\d{1,6}[ \t]+(?:[^\W\d_][\w.'’-]*[ \t]+){1,4}\d{1,5}[A-Za-z]?\b"
+_STREET_LINE = re.compile(r"(?m)^(?P<quote>[ \t>|*?]*)" + _STREET + r"[^\n]*$")
+"""A line that opens with number, name, number (a street in most of Europe), possibly quoted
+with '>' as in a forwarded e-mail."""
+_STREET_INLINE = re.compile(
+    r"(?i:\b(?:lives?|living|located|meet me|meet us|drops? you off|sent to|send it to|ship it to)"
+    r"\s+at|\b(?:apt|apartment|suite|unit)\.?\s*\d{1,5})\s+(?P<street>" + _STREET + ")"
 )
+"""The same street form inside a line, after 'lives at ...' or an apartment number."""
 _SEGMENT = re.compile(r"[^\n,;]+")
 MAX_SEGMENT = 60
 MAX_BLOCK = 220
@@ -34,7 +40,9 @@ class AddressBlockRecognizer(Recognizer):
         for match in _CUE.finditer(doc.text):
             yield from self._block(doc, match.end(), "follows the word 'address'")
         for match in _STREET_LINE.finditer(doc.text):
-            yield from self._block(doc, match.start(), "a street line and the lines below it")
+            yield from self._block(doc, match.end("quote"), "a street line and the lines below it")
+        for match in _STREET_INLINE.finditer(doc.text):
+            yield from self._block(doc, match.start("street"), "a street and what follows it")
 
     def _block(self, doc: Doc, start: int, reason: str) -> Iterator[Span]:
         region = doc.text[start : start + MAX_BLOCK]
@@ -44,7 +52,7 @@ class AddressBlockRecognizer(Recognizer):
             lines += doc.text.count("\n", start, start + segment.start()) > lines
             if lines > MAX_LINES:
                 return
-            stripped = text.strip()
+            stripped = text.strip().lstrip(">|*?").strip()
             if not stripped or len(stripped) > MAX_SEGMENT or stripped.lower() == "nan":
                 continue
             if not any(c.isalnum() for c in stripped):

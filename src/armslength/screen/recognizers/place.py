@@ -8,13 +8,30 @@ from dataclasses import replace
 
 from armslength.model import Category, Severity
 from armslength.screen import _lexicon
-from armslength.screen._doc import Doc, Span
+from armslength.screen._doc import Doc, Span, fold
 from armslength.screen.recognizers._base import Recognizer
 
 _CUED = re.compile(
     r"\b(?:in|from|near|lives in|living in|moved to|returned to|based in|outside|visiting)\s+"
     r"(?P<place>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,}){0,2})(?![\w'’-])"
 )
+_UPPER = r"[^\W\d_a-z]"
+_LOWER = r"[^\W\d_A-Z]"
+_MOVED = re.compile(
+    r"(?i:\b(?:flew|flying|fly|travell?(?:ing|ed)|drove|driving|moved|moving|relocated|returned"
+    r"|arrived|arriving|headed|heading|went|going|came|coming|grew up|born|raised|lives?|living"
+    r"|based|originally|i'm|i am|we're|we are|home (?:town|city))"
+    r"(?:\s+(?:here|back|there|home|up))?\s+(?:to|from|at|in|near|:)?)\s*"
+    r"(?P<place>" + _UPPER + r"(?:" + _LOWER + r"{2,}|" + _UPPER + r"{2,})"
+    r"(?:[ -]" + _UPPER + r"(?:" + _LOWER + r"{2,}|" + _UPPER + r"{2,})){0,2})(?![\w'’-])"
+)
+"""A name after a word of travel, origin or residence ('flew to LEPPEN', 'originally from
+Egkomi'), in any Latin, Greek or Cyrillic script, title case or capitals."""
+_MOVED_LOWER = re.compile(
+    r"\b(?:lives? in|living in|moved (?:here |back )?(?:to|from)|originally from|grew up in"
+    r"|flew to|returned to)\s+(?P<place>[^\W\d_]{3,}(?: [^\W\d_]{3,}){0,2})(?![\w'’-])"
+)
+"""The same in all-lowercase text, where only the strongest cues count."""
 _PLACE_NAME = re.compile(
     r"(?<![\w@#])(?:(?:[A-Z][\w'’-]+\s){1,2}(?i:village|town|city|beach|heights|springs|falls"
     r"|harbou?r|valley|bay|island|hills|creek|ridge|point|county|borough|parish)"
@@ -48,6 +65,10 @@ class PlaceRecognizer(Recognizer):
             if self._cased(doc, doc.text[start:end]) and not _tagged(doc, start):
                 why = "a town or city (finer than a state: a Safe Harbor identifier)"
                 yield self._span(start, end, Severity.LOW, 0.75, why)
+        for start, end, _ in doc.phrases("towns"):
+            if self._cased(doc, doc.text[start:end]) and not _tagged(doc, start):
+                why = "a town or village (GeoNames gazetteer; finer than a state)"
+                yield self._span(start, end, Severity.LOW, 0.6, why)
         for start, end, _ in doc.phrases("regions"):
             if (
                 self._cased(doc, doc.text[start:end])
@@ -62,10 +83,21 @@ class PlaceRecognizer(Recognizer):
             why = "a place name (town, village, county, port or mount ...)"
             yield self._span(match.start(), match.end(), Severity.LOW, 0.6, why)
         for match in _CUED.finditer(doc.text):
-            words = match.group("place").lower().replace("-", " ").split()
-            if not any(word in _lexicon.words(name) for word in words for name in _NOT_PLACES):
+            if self._unknown_words(match.group("place")):
                 why = "a capitalised name after 'in', 'from' or 'near': probably a place"
                 yield self._span(match.start("place"), match.end(), Severity.LOW, 0.55, why)
+        cued = _MOVED_LOWER if doc.letters_lower else _MOVED
+        for match in cued.finditer(doc.text):
+            place = match.group("place")
+            if self._unknown_words(place) and place.lower() not in _lexicon.words("acronyms"):
+                why = "a name after a word of travel, origin or residence: probably a place"
+                yield self._span(match.start("place"), match.end(), Severity.LOW, 0.55, why)
+
+    @staticmethod
+    def _unknown_words(place: str) -> bool:
+        """None of the words is an English word, a given name, a drug or a condition."""
+        words = fold(place).replace("-", " ").split()
+        return not any(word in _lexicon.words(name) for word in words for name in _NOT_PLACES)
 
     @staticmethod
     def _cased(doc: Doc, found: str) -> bool:

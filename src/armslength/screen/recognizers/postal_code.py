@@ -113,7 +113,8 @@ class ZipCodeRecognizer(PatternRecognizer):
         ),
         Pattern(
             re.compile(
-                r"\b(?:zip|zip code|zipcode|postcode|postal code|post code|plz)\W{0,3}"
+                r"\b(?:zip|zip code|zipcode|postcode|postal code|post code|plz)"
+                r"(?:\s+(?:is|was|=))?\W{0,3}"
                 r"(?P<p>\d{3,6}(?:[- ]\d{2,4})?)\b",
                 re.I,
             ),

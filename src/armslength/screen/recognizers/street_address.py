@@ -18,6 +18,13 @@ _UNIT = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit|flat|floor|fl|room|#)\.?\s*#?
 _CITY_STATE = r"(?:,\s*(?:[A-Z][\w'’.-]*\s?){1,3}(?:,\s*[A-Z]{2})?(?:\s+\d{5}(?:-\d{4})?)?)?"
 
 
+_COMPOUND = (
+    r"[^\W\d_]{2,}(?i:vej|gade|gatan|gata|vägen|vagen|veien|vegen|stien|strasse|straße|gasse"
+    r"|weg|laan|straat|katu|tie|kuja|polku|stræde|torv|plads|platz|allee|allé)"
+)
+"""A street name written as one word with its (Nordic, German or Dutch) street suffix."""
+
+
 class StreetAddressRecognizer(PatternRecognizer):
     rule = "phi-street-address"
     label = "LOCATION"
@@ -59,4 +66,9 @@ class StreetAddressRecognizer(PatternRecognizer):
             "a postal box, apartment, suite or unit number",
         ),
         Pattern(re.compile(r"\b[AFD]PO\s+A[AEP]\s+\d{5}\b"), 0.85, "a military postal address"),
+        Pattern(
+            re.compile(r"(?<![\w-])(?:\d{1,6}\s+)?" + _COMPOUND + r"\s+\d{1,5}[A-Za-z]?\b"),
+            0.85,
+            "a street address (a street name with its suffix, then the number)",
+        ),
     )
