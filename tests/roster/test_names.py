@@ -128,8 +128,51 @@ def test_is_typo(a: str, b: str, expected: bool) -> None:
         ("robert", "mary", False),
     ],
 )
-def test_are_nicknames(a: str, b: str, expected: bool) -> None:
+def test_are_nicknames_from_the_package(a: str, b: str, expected: bool) -> None:
     assert n.are_nicknames(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # Short forms the `nicknames` package lacks, from the maintainers' list.
+        ("barb", "barbara", True),
+        ("kath", "kathleen", True),
+        ("kath", "katharine", True),
+        ("cat", "catherine", True),
+        ("suzy", "susan", True),
+        ("liam", "william", True),
+        ("sasha", "alexander", True),
+        ("sasha", "aleksandra", True),
+        ("toni", "antonia", True),
+        ("stan", "stanley", True),
+        # Near misses: similar-looking names that are not short forms.
+        ("barb", "barry", False),
+        ("cat", "carl", False),
+        ("kath", "keith", False),
+        ("liam", "lionel", False),
+        ("sasha", "sarah", False),
+        ("stan", "stanislav", False),
+    ],
+)
+def test_are_nicknames_from_the_maintainers_list(a: str, b: str, expected: bool) -> None:
+    assert n.are_nicknames(a, b) is expected
+    assert n.are_nicknames(b, a) is expected
+
+
+def test_maintainers_list_adds_to_nicknames_of() -> None:
+    assert {"barb", "barbie", "babs"} <= n.nicknames_of("barbara")
+    assert "liam" in n.nicknames_of("william")
+    assert "bill" in n.nicknames_of("william")  # the package's own forms are kept
+
+
+def test_maintainers_list_is_well_formed() -> None:
+    canonicals, shorts = n._maintainers_list()
+    assert len(shorts) > 100
+    for canonical, forms in shorts.items():
+        assert canonical.isascii() and canonical.isalpha() and canonical.islower()
+        assert forms and all(f.isalpha() and f.islower() and f != canonical for f in forms)
+        assert all(canonical in canonicals[f] for f in forms)
 
 
 def test_nickname_helpers_reject_non_names() -> None:

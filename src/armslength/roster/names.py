@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 import jellyfish
@@ -166,12 +168,38 @@ def _namer() -> NickNamer:
     return NickNamer()
 
 
+_Table = dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def _maintainers_list() -> tuple[_Table, _Table]:
+    """The maintainers' supplementary table (``data/nicknames.txt``): short forms the
+    ``nicknames`` package lacks. Returns (canonicals by short form, short forms by canonical)."""
+    text = resources.files("armslength.roster").joinpath("data/nicknames.txt").read_text("utf-8")
+    canonicals: defaultdict[str, set[str]] = defaultdict(set)
+    shorts: defaultdict[str, set[str]] = defaultdict(set)
+    for line in text.splitlines():
+        canonical, sep, forms = line.split("#", 1)[0].partition(":")
+        if not sep:
+            continue
+        canonical = canonical.strip().lower()
+        for form in forms.lower().split():
+            canonicals[form].add(canonical)
+            shorts[canonical].add(form)
+    return (
+        {k: frozenset(v) for k, v in canonicals.items()},
+        {k: frozenset(v) for k, v in shorts.items()},
+    )
+
+
 @lru_cache(maxsize=65536)
 def nickname_group(name: str) -> frozenset[str]:
-    """The name with every canonical name it may be a nickname of (many-to-many table)."""
+    """The name with every canonical name it may be a nickname of (many-to-many table):
+    the ``nicknames`` package and the maintainers' list together."""
     if not name or not name.isalpha():
         return frozenset({name})
-    return frozenset({name, *(c.lower() for c in _namer().canonicals_of(name))})
+    extra = _maintainers_list()[0].get(name, frozenset())
+    return frozenset({name, *extra, *(c.lower() for c in _namer().canonicals_of(name))})
 
 
 @lru_cache(maxsize=65536)
@@ -179,7 +207,8 @@ def nicknames_of(name: str) -> frozenset[str]:
     """Known nicknames of a (canonical) given name: robert → bob, rob, bobby …"""
     if not name or not name.isalpha():
         return frozenset()
-    return frozenset(n.lower() for n in _namer().nicknames_of(name))
+    extra = _maintainers_list()[1].get(name, frozenset())
+    return frozenset({*extra, *(n.lower() for n in _namer().nicknames_of(name))})
 
 
 def are_nicknames(a: str, b: str) -> bool:
