@@ -204,6 +204,14 @@ def test_deletions() -> None:
         ("Ana Quill - Realtor", ("ana", "quill"), (), False),
         ("Dr Bob", ("bob",), (), False),
         ("Ana Q.", ("ana", "q"), (), False),
+        # Surname-first with a descriptor after a separator: swap inside the name part only.
+        ("Quill, Ana • dog mum", ("ana", "quill"), (), True),
+        ("quill, ana | Realtor", ("ana", "quill"), (), True),
+        ("Quill, Ana - Photography", ("ana", "quill"), (), True),
+        ("Quill, Ana, RN", ("ana", "quill"), (), True),
+        ("Ana Quill, RN | Nurse", ("ana", "quill"), (), False),
+        ("Ana Quill | Realtor", ("ana", "quill"), (), False),
+        ("Ana Quill, proud mom", ("ana", "quill"), (), False),
         ("", (), (), False),
     ],
 )

@@ -51,6 +51,8 @@ PRONOUNS = re.compile(
     re.IGNORECASE,
 )
 _DROP_CATEGORIES = frozenset({"So", "Sk", "Sm", "Cf", "Co", "Cs", "Cn", "Cc"})
+_KEEP = frozenset("|")
+"""Symbols kept because they separate a name from a descriptor (``Ana Quill, RN | Nurse``)."""
 _TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _PAREN = re.compile(r"[\(\[\{]([^\)\]\}]*)[\)\]\}]")
 _SEGMENT = re.compile(r"\s+[|•·–—-]\s+|\s*[|•·]\s*")
@@ -62,7 +64,10 @@ _WIDE_SCRIPTS = ("CJK", "HANGUL", "HIRAGANA", "KATAKANA")
 def strip_decoration(text: str) -> str:
     """Drop emoji, symbols, flags, joiners and control characters; fold styled letters (NFKC)."""
     text = unicodedata.normalize("NFKC", text[: MAX_NAME_CHARS * 4])
-    return "".join(" " if unicodedata.category(ch) in _DROP_CATEGORIES else ch for ch in text)
+    return "".join(
+        " " if unicodedata.category(ch) in _DROP_CATEGORIES and ch not in _KEEP else ch
+        for ch in text
+    )
 
 
 def _is_wide(ch: str) -> bool:
@@ -232,20 +237,25 @@ def _segment_score(words: list[str]) -> tuple[int, int]:
     return (int(2 <= len(clean) <= 4) - penalty, -abs(len(clean) - 2))
 
 
-def _best_segment(text: str) -> list[str]:
-    segments = [strip_titles(tokens(s)) for s in _SEGMENT.split(text)]
-    segments = [s for s in segments if s]
-    return max(segments, key=_segment_score) if segments else []
+def _best_segment(text: str) -> str:
+    """The part between separators (``|``, ``•``, `` - `` …) that looks most like a name."""
+    segments = [s for s in _SEGMENT.split(text) if strip_titles(tokens(s))]
+    if not segments:
+        return ""
+    return max(segments, key=lambda s: _segment_score(strip_titles(tokens(s))))
 
 
 def _comma_swap(text: str) -> tuple[str, bool]:
-    """``"Smith, Jane"`` → (``"Jane Smith"``, True); ``"Jane Smith, RN"`` is left alone."""
+    """``"Smith, Jane"`` → (``"jane Smith"``, True); ``"Jane Smith, RN"`` is left alone.
+
+    Applied to one segment, so ``"Smith, Jane • dog mum"`` swaps only ``"Smith, Jane"``;
+    credentials after the given name (``"Smith, Jane, RN"``) are dropped first."""
     head, sep, tail = text.partition(",")
     tail_words = strip_titles(tokens(tail))
     if not sep or not tail_words:
         return text.replace(",", " "), False
     if len(tokens(head)) == 1:
-        return f"{tail} {head}", True
+        return f"{' '.join(tail_words)} {head}", True
     return text.replace(",", " "), False
 
 
@@ -255,8 +265,9 @@ def parse_display_name(text: str) -> DisplayName:
     if looks_like_handle(text):
         return DisplayName(tuple(split_handle(text)), handle=True)
     main, inner = split_parenthesised(strip_decoration(text))
-    main, swapped = _comma_swap(main)
-    words = [w for w in _best_segment(main) if w not in DESCRIPTORS or len(main.split()) <= 2]
+    segment, swapped = _comma_swap(_best_segment(main))
+    short = len(main.split()) <= 2
+    words = [w for w in strip_titles(tokens(segment)) if w not in DESCRIPTORS or short]
     others = tuple(w for part in inner for w in strip_titles(tokens(part)) if len(w) > 1)
     return DisplayName(tuple(words), others, surname_first=swapped)
 
