@@ -94,6 +94,19 @@ POSITIVES = [
     ("> Jo Bloggs\n> 228 Ringvej 144\n> Apt. 902\n> Qzorbak", "Qzorbak", "LOCATION"),
     ("Tosh lives at 172 Maneezi 75, Saarezorb", "Saarezorb", "LOCATION"),
     ("Mrs. Yudina Apt. 675 62314 Mellemvej 32\nZorbaborg NO 9100", "Zorbaborg NO 9100", "LOCATION"),
+    # names introduced as names, in any case and whatever the word lists say
+    ("my name is vitoria", "vitoria", "NAME"),
+    ("sometimes people call me višeslav", "višeslav", "NAME"),
+    ("Her maiden name is Key", "Key", "NAME"),
+    ("What's your last name? Matthíasson", "Matthíasson", "NAME"),
+    # speakers, people addressed, subjects of verbs, lists of names
+    ('Zuzana:"Who are you?"', "Zuzana", "NAME"),
+    ("Destiny: Remember me?", "Destiny", "NAME"),
+    ("Aloisia, can I please speak to your boss?", "Aloisia", "NAME"),
+    ("Zorbek spent a year at the firm", "Zorbek", "NAME"),
+    ("we met Anna ten Zorbak there", "Anna ten Zorbak", "NAME"),
+    ("They had 6: Gaetane, Hannah, Anthony and Derek", "Gaetane", "NAME"),
+    ("our founders: Zorbek, Becker and Vasquez", "Zorbek", "NAME"),
 ]
 
 
@@ -140,6 +153,13 @@ NEGATIVES = [
     ("my zip code is secret", "LOCATION"),
     ("took 2 tablets with 500 ml water", "LOCATION"),
     ("she came at 9 and left at 10", "LOCATION"),
+    ("my name is not important", "NAME"),
+    ("call me tomorrow", "NAME"),
+    ("Note: bring the forms", "NAME"),
+    ("Also, can I ask a question?", "NAME"),
+    ("History of COPD, HTN and CHF", "NAME"),
+    ("Apples, Oranges and Pears", "NAME"),
+    ("Fever, Cough and Headache", "NAME"),
 ]
 
 

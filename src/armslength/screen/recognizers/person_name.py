@@ -17,7 +17,7 @@ from functools import cache
 
 from armslength.model import Category, Severity
 from armslength.screen import _lexicon
-from armslength.screen._doc import Doc, Span, Token
+from armslength.screen._doc import Doc, Span, Token, fold
 from armslength.screen.recognizers._base import Recognizer
 
 
@@ -62,6 +62,11 @@ _PARTICLES = frozenset(
         "el",
         "dos",
         "das",
+        "ten",
+        "ter",
+        "af",
+        "av",
+        "zu",
     ]
 )
 
@@ -120,6 +125,12 @@ def classify(token: Token, doc: Doc) -> Cls:
     if weak or any(part in lex["words"] for part in parts):
         return Cls.WORD
     return Cls.UNKNOWN
+
+
+def classify_text(word: str, doc: Doc) -> Cls:
+    """The class of a word found outside the token list (a regex match)."""
+    core = word.rstrip(".")
+    return classify(Token(0, len(core), core, fold(core), False), doc)
 
 
 @cache
@@ -239,8 +250,68 @@ _CONTRACTIONS = ("n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve",
 _VERB_AFTER = re.compile(
     r"\s+(?:is|was|has|had|says|said|wants|thinks|told|tweeted|scored|carries|loves|hates"
     r"|looks|gets|got|just|will|would|should|can|could|did|does)\b(?!\s+(?:a|an|the)\b)"
+    r"|\s+(?:spent|began|begins|started|shouted|whispered|replied|answered|joined|worked|wrote"
+    r"|lived|died|married|studied|graduated|became|smiled|laughed|cried|yelled|sang|spoke"
+    r"|retired)\b"
 )
-_SPEAKER = re.compile(r":\s")
+_SPEAKER = re.compile(r":(?:\s|[\"“])")
+_SPEAKER_CLASSES = frozenset({Cls.UNKNOWN, Cls.FIRST, Cls.WEAK_FIRST, Cls.LAST})
+_NAMED = re.compile(
+    r"(?i:\b(?:my|his|her|their|your|the)\s+(?:(?:first|last|given|family|maiden|middle|nick)"
+    r"\s*)?name(?:\s+is|\s+was|'s|\s*:|\s*\?)|\b(?:(?:people|everyone|they|friends)\s+)?"
+    r"(?:call|calls|called)\s+me|\bi\s+go\s+by)\s+(?P<name>[^\W\d_][\w'’-]*"
+    r"(?:\s+[^\W\d_]\.?(?=\s))?(?:\s+[^\W\d_][\w'’-]*)?)"
+)
+"""'my name is ...', 'her maiden name is ...', 'everyone calls me ...': a name follows, in
+any case and whatever the word lists say about it."""
+_NOT_AFTER_NAMED = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "not",
+        "is",
+        "was",
+        "and",
+        "or",
+        "but",
+        "at",
+        "on",
+        "in",
+        "to",
+        "for",
+        "of",
+        "it",
+        "that",
+        "this",
+        "so",
+        "just",
+        "me",
+        "you",
+        "him",
+        "her",
+        "my",
+        "your",
+        "we",
+        "they",
+        "no",
+        "yes",
+        "what",
+        "who",
+        "when",
+        "now",
+        "later",
+        "back",
+        "soon",
+        "tomorrow",
+        "today",
+        "tonight",
+        "again",
+    ]
+)
+_VOCATIVE = re.compile(
+    r",\s+(?:can|could|would|will|do|did|are|have|please|thanks|thank|i|we|you|let's|let)\b"
+)
 COMMON_SURNAME = 3000
 """Eponyms that are also this common as surnames (Baker, Wells, Graves) are blocked only in an
 eponym context ("Wells score", "Graves' disease"), not everywhere."""
@@ -259,6 +330,8 @@ class PersonNameRecognizer(Recognizer):
                 spans.append(span)
         yield from spans
         yield from self._echoes(doc, classes, spans)
+        yield from self._named(doc)
+        yield from self._lists(doc, classes, spans)
 
     def _echoes(self, doc: Doc, classes: Sequence[Cls], spans: Sequence[Span]) -> Iterator[Span]:
         """A word of a confident name is a name wherever else it appears ('Asya Godina' ...
@@ -279,15 +352,62 @@ class PersonNameRecognizer(Recognizer):
             if token.core in known and not token.text.islower():
                 why = "the same name as elsewhere in this text"
             elif (
-                cls is Cls.UNKNOWN
+                cls in _SPEAKER_CLASSES
                 and _SPEAKER.match(doc.text, token.end)
                 and _line_start(doc, token)
             ):
                 why = "a capitalised word opening a line as a speaker ('Name: ...')"
+            elif (
+                cls in _SPEAKER_CLASSES
+                and not token.text.islower()
+                and doc.sentence_initial(token.start)
+                and _VOCATIVE.match(doc.text, token.end)
+            ):
+                why = "a name addressed at the start of a sentence ('Kuba, can I ...')"
             else:
                 continue
             end = token.end - (2 if token.possessive else 0)
             yield Span(token.start, end, "NAME", Category.PHI, Severity.MEDIUM, 0.7, self.rule, why)
+
+    def _lists(self, doc: Doc, classes: Sequence[Cls], spans: Sequence[Span]) -> Iterator[Span]:
+        """In a list of single words ('Kónya, Becker and Vasquez') where most are names, the
+        others are names too."""
+        named = [(s.start, s.end) for s in spans]
+        for items in _word_lists(doc):
+            found = [any(a <= doc.tokens[i].start < b for a, b in named) for i in items]
+            if sum(found) * 2 < len(items) or all(found):
+                continue
+            for index, known in zip(items, found, strict=True):
+                token = doc.tokens[index]
+                if known or classes[index] is Cls.BLOCK or len(token.core) < 3:
+                    continue
+                if not (
+                    (token.text[0].isupper() and _NAME_SHAPE.match(token.text)) or doc.letters_lower
+                ):
+                    continue
+                if classes[index] is Cls.WORD and doc.sentence_initial(token.start):
+                    continue
+                end = token.end - (2 if token.possessive else 0)
+                why = "in a list of names ('Kónya, Becker and Vasquez')"
+                yield Span(
+                    token.start, end, "NAME", Category.PHI, Severity.MEDIUM, 0.6, self.rule, why
+                )
+
+    def _named(self, doc: Doc) -> Iterator[Span]:
+        for match in _NAMED.finditer(doc.text):
+            words = match.group("name").split()
+            while words and words[-1].lower().strip(".") in _NOT_AFTER_NAMED:
+                words.pop()
+            if not words or words[0].lower() in _NOT_AFTER_NAMED:
+                continue
+            if classify_text(words[0], doc) is Cls.BLOCK:
+                continue
+            start = match.start("name")
+            end = start + len(" ".join(words))
+            if doc.text[start:end] != " ".join(words):
+                end = start + len(words[0])
+            why = "a name after 'my name is', 'maiden name is' or 'call me'"
+            yield Span(start, end, "NAME", Category.PHI, Severity.MEDIUM, 0.85, self.rule, why)
 
     def _score(self, doc: Doc, run: Run) -> Span | None:
         if _eponym_context(doc, run) and not run.titled:
@@ -310,6 +430,25 @@ class PersonNameRecognizer(Recognizer):
                     rule.why,
                 )
         return None
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|&|or)\s+)?|\s+(?:and|&|or)\s+")
+
+
+def _word_lists(doc: Doc) -> Iterator[list[int]]:
+    """Indexes of the tokens of each list of two or more single words joined by commas and
+    a final 'and' / '&' / 'or'."""
+    tokens = doc.tokens
+    items: list[int] = []
+    for index in range(len(tokens)):
+        if items and _LIST_GAP.fullmatch(doc.text[tokens[index - 1].end : tokens[index].start]):
+            items.append(index)
+            continue
+        if len(items) >= 2:
+            yield items
+        items = [index]
+    if len(items) >= 2:
+        yield items
 
 
 def _line_start(doc: Doc, token: Token) -> bool:
