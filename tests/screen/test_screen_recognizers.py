@@ -107,6 +107,15 @@ POSITIVES = [
     ("we met Anna ten Zorbak there", "Anna ten Zorbak", "NAME"),
     ("They had 6: Gaetane, Hannah, Anthony and Derek", "Gaetane", "NAME"),
     ("our founders: Zorbek, Becker and Vasquez", "Zorbek", "NAME"),
+    # ages stated about a particular person; countries someone lives in or comes from
+    ("My brother just turned 60", "turned 60", "AGE"),
+    ("I'll turn 23 on Sunday", "turn 23", "AGE"),
+    ("my father retired at the age of 61", "age of 61", "AGE"),
+    ("She moved here from Czech Republic", "Czech Republic", "LOCATION"),
+    # a town with its postcode, a street corner, a block under a 'number name St' line
+    ("Looking to support them in Costazorba 43015 this year", "Costazorba 43015", "LOCATION"),
+    ("meet at the corner of Via Nuova 85 and Zorbak Mill.", "Zorbak Mill", "LOCATION"),
+    ("Debra\n3536 1659 Hoog St\n Apt. 839\n Zorbapan\n", "Zorbapan", "LOCATION"),
 ]
 
 
@@ -160,6 +169,11 @@ NEGATIVES = [
     ("History of COPD, HTN and CHF", "NAME"),
     ("Apples, Oranges and Pears", "NAME"),
     ("Fever, Cough and Headache", "NAME"),
+    ("a 55-year-old man with COPD asked about inhalers", "AGE"),
+    ("the clinic is 45 minutes away and I'm 10 min late", "AGE"),
+    ("I love Canada in spring", "LOCATION"),
+    ("took it in March 2023 and in Q3 2024", "LOCATION"),
+    ("the corner of {street} and {street}", "LOCATION"),
 ]
 
 

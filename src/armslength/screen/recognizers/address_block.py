@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
 from armslength.screen.recognizers._base import Recognizer
+from armslength.screen.recognizers.street_address import STREET_SUFFIX
 
 _CUE = re.compile(
     r"\b(?:(?:billing|shipping|mailing|postal|home|street|delivery|return|new)\s+)?address(?:es)?"
@@ -19,7 +20,14 @@ _CUE = re.compile(
     re.I,
 )
 _STREET = r"\d{1,6}[ \t]+(?:[^\W\d_][\w.'’-]*[ \t]+){1,4}\d{1,5}[A-Za-z]?\b"
-_STREET_LINE = re.compile(r"(?m)^(?P<quote>[ \t>|*?]*)" + _STREET + r"[^\n]*$")
+_NAMED_STREET = (
+    r"\d{1,6}(?:[ \t]+\d{1,5})?[ \t]+(?:[^\W\d_][\w.'’-]*[ \t]+){1,4}"
+    + STREET_SUFFIX
+    + r"\.?[ \t]*$"
+)
+_STREET_LINE = re.compile(
+    r"(?m)^(?P<quote>[ \t>|*?]*)(?:" + _STREET + r"[^\n]*$|" + _NAMED_STREET + ")"
+)
 """A line that opens with number, name, number (a street in most of Europe), possibly quoted
 with '>' as in a forwarded e-mail."""
 _STREET_INLINE = re.compile(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
@@ -14,7 +15,8 @@ _AGE = re.compile(
     r"|\b(?P<n2>\d{1,3})\s?(?:y/o|yo|y\.o\.)(?!\w)"
     r"|\b(?:aged?|age of|ages)\s*:?\s*(?P<n3>\d{1,3})\b"
     r"|\b(?P<n4>\d{1,3})\s+years?\s+of\s+age\b"
-    r"|\b(?:i am|i'm|im|she is|he is|she's|he's|turned|turning|they are)\s+(?P<n5>\d{1,3})\b(?!\s*(?:%|mg|kg|lbs|cm|min))"
+    r"|\b(?:i am|i'm|im|she is|he is|she's|he's|turned|turning|turn|they are|(?:i|he|she) was)"
+    r"\s+(?P<n5>\d{1,3})\b(?!\s*(?:%|mg|kg|lbs|cm|min|am|pm|o'clock|:|\.\d))"
     r"|\((?P<n6>\d{1,3})\s?[MF]\)"
     r"|\b(?P<n7>\d{1,3})(?P<sex>[MF])\b"
     r"|(?<=[A-Za-z],\s)(?P<n8>9\d|1[01]\d)(?=\s*[,)])",
@@ -24,6 +26,17 @@ _DECADE = re.compile(
     r"\b(?:in (?:her|his|their) )?(?:late |early |mid-?)?(?P<d>9\d|1[01]\d)s\b|\b(?:nonagenarian|centenarian|supercentenarian)\b",
     re.I,
 )
+
+
+_PERSON = re.compile(
+    r"\b(?:i|i'm|im|i'll|he|she|he's|she's|(?:my|his|her|our|their)\s+(?:\w+\s+)?(?:brother|sister"
+    r"|father|mother|dad|mum|mom|son|daughter|husband|wife|partner|friend|grandfather|grandmother"
+    r"|grandma|grandpa|nan|uncle|aunt|cousin|niece|nephew|boss|neighbou?r))\b[^.!?\n]{0,40}$",
+    re.I,
+)
+_STATED = frozenset({"n3", "n5"})
+"""Age forms that state someone's age ('turned 60', 'at the age of 61', 'I'm 47') rather than
+describe a case ('a 55-year-old male')."""
 
 
 class AgeRecognizer(Recognizer):
@@ -39,12 +52,20 @@ class AgeRecognizer(Recognizer):
             age = int(match.group(group))
             if age > 125:
                 continue
-            yield self._age(match, age)
+            span = self._age(match, age)
+            if span.needs_story and group in _STATED and self._personal(doc, match.start()):
+                why = "the age of a particular person (the writer or someone they name)"
+                span = replace(span, needs_story=False, why=why)
+            yield span
         for match in _DECADE.finditer(doc.text):
             why = "an age of 90 or over (in a decade or 'nonagenarian'): Safe Harbor identifier"
             yield Span(
                 match.start(), match.end(), "AGE", Category.PHI, Severity.HIGH, 0.85, self.rule, why
             )
+
+    @staticmethod
+    def _personal(doc: Doc, start: int) -> bool:
+        return _PERSON.search(doc.text, max(0, start - 60), start) is not None
 
     def _age(self, match: re.Match[str], age: int) -> Span:
         start, end = match.span()

@@ -37,6 +37,21 @@ _PLACE_NAME = re.compile(
     r"|harbou?r|valley|bay|island|hills|creek|ridge|point|county|borough|parish)"
     r"|(?:Port|Mount|Mt\.?|Fort|Ft\.?|Lake|Saint|San|Santa|Los|Las)\s[A-Z][\w'’-]+)(?![\w'’-])"
 )
+_MOVED_TO = re.compile(
+    r"\b(?:flew|flying|travell?(?:ing|ed)|moved|moving|relocated|returned|coming|going|went"
+    r"|came|lives?|living|grew up|born|originally)(?:\s+(?:here|back|there|home|up))?"
+    r"\s+(?:to|from|in|at)\s+(?:the\s+)?$"
+)
+_TOWN_POSTCODE = re.compile(
+    r"\b(?:in|at|to|from)\s+(?P<place>" + _UPPER + r"[^\W\d_]+(?:[ -]" + _UPPER + r"[^\W\d_]*){0,2}"
+    r"\s+(?:\d{4,5}|\d{3}\s\d{2}))(?![\w.,/:-]?\d)"
+)
+"""'in Costamezzana 43015', 'in ARENDAL 4844': a town with its postcode (most of Europe)."""
+_CORNER = re.compile(
+    r"\b(?i:the\s+)?(?i:corner\s+of)\s+(?P<a>\w[^\n,;?!{}]{2,50}?)\s+(?i:and|&)\s+"
+    r"(?P<b>\w[^\n,;?!.{}]{2,40}?)(?=\s*(?:[,;?!.\n]|$))"
+)
+"""An intersection: 'the corner of Via Nuova 85 and Baranyay Mill'."""
 _NOT_PLACES = ("english_words", "first_names", "eponyms", "drugs", "conditions", "months")
 
 
@@ -77,7 +92,11 @@ class PlaceRecognizer(Recognizer):
             ):
                 why = "a state or country: not an identifier alone, but it narrows a story"
                 span = self._span(start, end, Severity.LOW, 0.5, why)
-                yield replace(span, needs_story=True)
+                if _MOVED_TO.search(doc.folded, max(0, start - 30), start):
+                    why = "a state or country where a particular person lives, goes or comes from"
+                    yield self._span(start, end, Severity.LOW, 0.5, why)
+                else:
+                    yield replace(span, needs_story=True)
 
         for match in _PLACE_NAME.finditer(doc.text):
             why = "a place name (town, village, county, port or mount ...)"
@@ -92,6 +111,16 @@ class PlaceRecognizer(Recognizer):
             if self._unknown_words(place) and place.lower() not in _lexicon.words("acronyms"):
                 why = "a name after a word of travel, origin or residence: probably a place"
                 yield self._span(match.start("place"), match.end(), Severity.LOW, 0.55, why)
+
+        for match in _TOWN_POSTCODE.finditer(doc.text):
+            town = match.group("place").rsplit(maxsplit=1)[0]
+            if self._unknown_words(town.rstrip("0123456789 ")):
+                why = "a town followed by its postcode"
+                yield self._span(match.start("place"), match.end(), Severity.MEDIUM, 0.7, why)
+        for match in _CORNER.finditer(doc.text):
+            why = "a street corner (an intersection pins down a place)"
+            for group in ("a", "b"):
+                yield self._span(match.start(group), match.end(group), Severity.MEDIUM, 0.7, why)
 
     @staticmethod
     def _unknown_words(place: str) -> bool:

@@ -7,7 +7,7 @@ import re
 from armslength.model import Severity
 from armslength.screen.recognizers._base import Pattern, PatternRecognizer
 
-_SUFFIX = (
+STREET_SUFFIX = (
     r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|way"
     r"|terrace|ter|close|crescent|cres|parkway|pkwy|highway|hwy|square|sq|circle|cir|row|mews"
     r"|gardens|grove|hill|walk|trail|plaza|alley|path|green|park|lodge|isle|view|vej|gade|gasse"
@@ -35,7 +35,7 @@ class StreetAddressRecognizer(PatternRecognizer):
                 r"\b\d{1,6}[A-Za-z]?(?:\s+\d{1,5})?\s+(?:"
                 + _WORD
                 + r"\s+){0,4}"
-                + _SUFFIX
+                + STREET_SUFFIX
                 + r"\b\.?"
                 + _UNIT
                 + _CITY_STATE
@@ -52,7 +52,7 @@ class StreetAddressRecognizer(PatternRecognizer):
             "a street name",
         ),
         Pattern(
-            re.compile(r"\b(?:" + _WORD + r"\s+)(?:" + _SUFFIX + r")\s+\d{1,6}[A-Za-z]?\b"),
+            re.compile(r"\b(?:" + _WORD + r"\s+)(?:" + STREET_SUFFIX + r")\s+\d{1,6}[A-Za-z]?\b"),
             0.75,
             "a street address (street then number)",
         ),
