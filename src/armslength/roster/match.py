@@ -103,6 +103,7 @@ class _Channel:
     prob: dict[int, float] = field(default_factory=dict)
     level: dict[int, str] = field(default_factory=dict)
     random: float = 0.0
+    scale: float = 1.0
 
     def add(self, code: int, prob: float, level: str) -> None:
         if code and prob > self.prob.get(code, 0.0):
@@ -130,11 +131,9 @@ def _family_channel(
 ) -> _Channel:
     vocab, channel = index.family, _Channel()
     joined = join_surname(shown)
-    channel.add(vocab.get(joined), model.family_exact, "exact")
-    for part in surname_parts(shown):
-        channel.add(vocab.get(part), model.family_part, "part")
-    for other in others:
-        channel.add(vocab.get(join_surname(other)), model.family_former, "other")
+    found, channel.scale = _family_explanations(index, shown, others, model)
+    for code, prob, level in found:
+        channel.add(code, prob, level)
     for code in vocab.near(joined):
         if is_typo(joined, vocab.strings[code]):
             channel.add(code, model.family_typo / model.typo_spread, "typo")
@@ -146,6 +145,48 @@ def _family_channel(
         (index.family_freq(c) + kin * index.family.counts[c]) * p for c, p in channel.prob.items()
     )
     return channel
+
+
+def _family_explanations(
+    index: MatchIndex, shown: str, others: tuple[str, ...], model: Model
+) -> tuple[list[tuple[int, float, str]], float]:
+    """Roster family names that explain the shown one, with P(shown | that name).
+
+
+    A display may show two surnames: double-barrelled (``Roe-Smith``) or with another
+    in parentheses (``Jane Roe (Smith)``). A roster name explains one of them; the other
+    is then some surname, for anyone (patient or not) about as likely as its frequency.
+    So a rare roster name beside a common unexplained one is strong evidence, and the
+    common half of ``Nettlard-Torres`` does not drown the rare half. With a name in
+    parentheses, either name may be the one the roster holds, so both take the
+    other-name probability. The factors are scaled so the largest among the names found
+    is 1 (the floor keeps its meaning); the scale is returned too."""
+    vocab = index.family
+    joined = join_surname(shown)
+    extra = [join_surname(o) for o in others]
+
+    def freq(names: Iterable[str]) -> float:
+        out = 1.0
+        for name in names:
+            out *= index.family_freq(vocab.get(name))
+        return out
+
+    shown_both = model.family_former if extra else model.family_exact
+    found: list[tuple[int, float, float, str]] = [
+        (vocab.get(joined), shown_both, freq(extra), "exact")
+    ]
+    parts = surname_parts(shown)
+    for i, part in enumerate(parts):
+        rest = [*parts[:i], *parts[i + 1 :], *extra]
+        found.append((vocab.get(part), model.family_part, freq(rest), "part"))
+    for k, other in enumerate(extra):
+        rest = [joined, *extra[:k], *extra[k + 1 :]]
+        found.append((vocab.get(other), model.family_former, freq(rest), "other"))
+    found = [f for f in found if f[0]]
+    if not found:
+        return [], 1.0
+    top = max(factor for _, _, factor, _ in found)
+    return [(code, prob * factor / top, level) for code, prob, factor, level in found], 1 / top
 
 
 # --------------------------------------------------------------------------- readings
@@ -232,14 +273,33 @@ def _given_level(
 
 
 def _family_level(
-    index: MatchIndex, patient: int, code: int, channel: _Channel
+    index: MatchIndex,
+    patient: int,
+    code: int,
+    channel: _Channel,
+    reading: _Reading,
+    model: Model,
 ) -> tuple[float, str]:
     level = channel.level[code]
+    if reading.others and _knows_all(index, patient, reading):
+        # "Jane Roe (Smith)" and the roster has Roe with Smith as another name: nothing
+        # shown is left to chance.
+        return model.family_former * channel.scale, "exact"
     if index.pfamily[patient] == code:
         return channel.prob[code], level
     if level == "exact":
         return channel.prob[code] * 0.1, "former or part"
     return channel.prob[code] * 0.1, level
+
+
+def _knows_all(index: MatchIndex, patient: int, reading: _Reading) -> bool:
+    """The patient's family name and recorded other names include every surname shown."""
+    _full, others, _nicks = index.roster.extra_of(patient)
+    if not others:
+        return False
+    own = {join_surname(normalize_name(n)) for n in (index.roster.family_of(patient), *others) if n}
+    shown = {join_surname(n) for n in (reading.family or "", *reading.others)}
+    return shown <= own
 
 
 def _score_pairs(
@@ -258,7 +318,7 @@ def _score_pairs(
             budget -= len(span)
             for patient in index.fg_patients(span):
                 gprob, glevel = _given_level(index, patient, g, gch)
-                fprob, flevel = _family_level(index, patient, f, fch)
+                fprob, flevel = _family_level(index, patient, f, fch, reading, model)
                 pool.offer(patient, _Hit(gprob * fprob * norm, glevel, flevel, reading))
 
 
