@@ -116,6 +116,8 @@ POSITIVES = [
     ("Looking to support them in Costazorba 43015 this year", "Costazorba 43015", "LOCATION"),
     ("meet at the corner of Via Nuova 85 and Zorbak Mill.", "Zorbak Mill", "LOCATION"),
     ("Debra\n3536 1659 Hoog St\n Apt. 839\n Zorbapan\n", "Zorbapan", "LOCATION"),
+    # a year beside an identifier dates the story
+    ("Anna Kowalska published her first story in 2004", "2004", "DATE"),
 ]
 
 
@@ -174,6 +176,8 @@ NEGATIVES = [
     ("I love Canada in spring", "LOCATION"),
     ("took it in March 2023 and in Q3 2024", "LOCATION"),
     ("the corner of {street} and {street}", "LOCATION"),
+    ("He was diagnosed with lupus in 2021 and is stable", "DATE"),
+    ("Anna Kowalska takes 2000 mg in 2 doses", "DATE"),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
@@ -70,6 +71,14 @@ _RELATIVE = re.compile(
 )
 
 
+_BARE_YEAR = re.compile(
+    r"\b(?i:in|since|until|till|by|of|during|from|around|circa|c\.)\s+(?P<y>(?:19|20)\d{2})"
+    r"(?![\w/-]|\.\d|\s*(?:mg|ml|kg|units|patients|people|%))"
+)
+"""A year after a preposition ('in 2004'): reported, like ages under 90, only beside an
+identifier (Safe Harbor keeps years; ASQ-PHI counts a lone year as no PHI)."""
+
+
 class DateRecognizer(Recognizer):
     rule = "phi-date"
 
@@ -80,6 +89,10 @@ class DateRecognizer(Recognizer):
                 if self._ok(doc, match):
                     start, end = match.span(group)
                     yield self._span(start, end, Severity.LOW, score, why)
+        for match in _BARE_YEAR.finditer(doc.text):
+            why = "a year: not an identifier on its own, but it dates the rest of the text"
+            span = self._span(match.start("y"), match.end("y"), Severity.LOW, 0.5, why)
+            yield replace(span, needs_story=True)
         if doc.care_terms:
             for match in _RELATIVE.finditer(doc.text):
                 why = "a relative date or time in a care context: with the shift it dates the event"
