@@ -111,12 +111,13 @@ class Doc:
         cores = self.cores
         out = []
         for i, word in enumerate(cores):
+            if word in index:
+                out.append((tokens[i].start, tokens[i].end, word))
             for n in starts.get(word, ()):
                 if i + n > len(cores):
                     break
-                words = tuple(cores[i : i + n])
-                if words in index and self._tight(i, n):
-                    phrase = " ".join(words)
+                phrase = " ".join(cores[i : i + n])
+                if phrase in index and self._tight(i, n):
                     out.append((tokens[i].start, tokens[i + n - 1].end, phrase))
         return out
 
