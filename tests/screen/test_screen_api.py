@@ -58,3 +58,13 @@ def test_findings_keep_offsets_across_chunks() -> None:
     assert len(text) > CHUNK
     found = {f.text: f for f in screen(text).findings}
     assert text[found["Patel"].start : found["Patel"].end] == "Patel"
+
+
+def test_iter_detect_yields_what_detect_returns_and_checks_input_at_once() -> None:
+    from armslength.screen.engine import default_screener
+
+    screener = default_screener()
+    text = "Saw Mrs Patel, 94, in Leeds on 3 May 2024. " * (2 * CHUNK // 40)
+    assert list(screener.iter_detect(text)) == screener.detect(text)
+    with pytest.raises(InputError, match="kind"):
+        screener.iter_detect("hello", "tweet")

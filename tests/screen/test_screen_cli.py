@@ -129,3 +129,17 @@ def test_roster_option_uses_load_roster(tmp_path: Path) -> None:
     assert any(f["rule"] == "phi-known-patient" for f in json.loads(out)["findings"])
     code, out, _ = _run(["--jsonl", "--roster", str(roster)], '{"id": 1, "text": "aoife brennan"}')
     assert json.loads(out)["findings"][0]["rule"] == "phi-known-patient"
+
+
+def test_json_of_a_long_text_matches_the_library_result() -> None:
+    # several pieces of CHUNK characters, each with findings: --json streams them
+    from armslength.screen import screen
+    from armslength.screen.engine import CHUNK
+
+    line = "My patient Anna Kowalska, 94, from Zalakaros, MRN: ST-998877. "
+    text = line * (3 * CHUNK // len(line))
+    code, out, _ = _run(["--json", "--fail-on", "high"], text)
+    expected = screen(text).model_dump(mode="json", exclude={"redacted"})
+    assert code == 1
+    assert json.loads(out) == expected
+    assert len(expected["findings"]) > 3 * 4

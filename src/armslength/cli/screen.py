@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -28,7 +29,7 @@ from armslength.screen.batch import BatchOptions, screen_jsonl
 from armslength.screen.engine import Screener
 from armslength.screen.redact import RedactStyle
 from armslength.store import TextScreened, content_hash, record
-from armslength.store.adapters import screen_event
+from armslength.store.adapters import ScreenTally, screen_event
 
 
 class FailOn(StrEnum):
@@ -93,15 +94,29 @@ def _render(result: ScreenResult, text: str) -> None:
 
 def _write_json(result: ScreenResult, *, with_redacted: bool) -> None:
     """The result JSON, written finding by finding (a long text can have many)."""
+    items = (json.dumps(f.model_dump(mode="json"), ensure_ascii=False) for f in result.findings)
+    redacted = result.redacted if with_redacted else None
+    _write_json_items(result.id, result.risk, items, redacted, with_redacted=with_redacted)
+
+
+def _write_json_items(
+    id: str | None,
+    risk: Severity,
+    items: Iterable[str],
+    redacted: str | None,
+    *,
+    with_redacted: bool = False,
+) -> None:
     out = sys.stdout
-    out.write(f'{{\n  "id": {json.dumps(result.id)},\n  "risk": "{result.risk.value}",\n')
+    out.write(f'{{\n  "id": {json.dumps(id)},\n  "risk": "{risk.value}",\n')
     out.write('  "findings": [')
-    for index, finding in enumerate(result.findings):
-        item = json.dumps(finding.model_dump(mode="json"), ensure_ascii=False)
-        out.write(("," if index else "") + "\n    " + item)
-    out.write("\n  ]" if result.findings else "]")
+    count = 0
+    for item in items:
+        out.write(("," if count else "") + "\n    " + item)
+        count += 1
+    out.write("\n  ]" if count else "]")
     if with_redacted:
-        out.write(f',\n  "redacted": {json.dumps(result.redacted, ensure_ascii=False)}')
+        out.write(f',\n  "redacted": {json.dumps(redacted, ensure_ascii=False)}')
     out.write("\n}\n")
 
 
@@ -205,7 +220,11 @@ def screen_command(
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 text (byte {exc.start})", path=path) from None
-    result = Screener(roster=patients, allow_terms=allow_terms).screen(text, kind, redact=style)
+    screener = Screener(roster=patients, allow_terms=allow_terms)
+    if json_out and not redact:
+        risk = _stream_json(screener, text, kind, settings.database_url)
+        raise typer.Exit(1 if _fails(risk.value, fail_on) else 0)
+    result = screener.screen(text, kind, redact=style)
     _record(
         [screen_event(text, kind, result, actor=cli_actor(), redacted=redact)],
         settings.database_url,
@@ -215,3 +234,18 @@ def screen_command(
     else:
         _render(result, text)
     raise typer.Exit(1 if _fails(result.risk.value, fail_on) else 0)
+
+
+def _stream_json(
+    screener: Screener, text: str, kind: ContentKind, database_url: str | None
+) -> Severity:
+    """``--json`` without ``--redact``: findings are kept as JSON lines, not objects, so a
+    10 MB text with 200,000 findings stays within a few hundred megabytes."""
+    tally = ScreenTally()
+    items: list[str] = []
+    for finding in screener.iter_detect(text, kind):
+        tally.add(finding)
+        items.append(json.dumps(finding.model_dump(mode="json"), ensure_ascii=False))
+    _record([tally.event(text, kind, actor=cli_actor())], database_url)
+    _write_json_items(None, tally.risk, items, None)
+    return tally.risk

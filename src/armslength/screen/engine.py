@@ -150,16 +150,23 @@ class Screener:
         Long texts are screened in pieces of about :data:`CHUNK` characters cut at a line or
         sentence end, so time and memory grow linearly (a story is judged within its piece).
         """
+        return list(self.iter_detect(text, kind))
+
+    def iter_detect(
+        self, text: str, kind: ContentKind | str = ContentKind.POST
+    ) -> Iterator[Finding]:
+        """The findings of :meth:`detect` one piece of the text at a time (for very long
+        texts: only one piece's findings are held at once). Bad input raises at once."""
         if not isinstance(text, str):
             raise InputError("text must be a string", field="text")
         if len(text) > MAX_CHARS:
             raise InputError(f"text is longer than {MAX_CHARS:,} characters", field="text")
-        content_kind = _kind(kind)
-        findings: list[Finding] = []
+        return self._iter_detect(text, _kind(kind))
+
+    def _iter_detect(self, text: str, kind: ContentKind) -> Iterator[Finding]:
         for offset, piece in chunks(text):
-            for span in self._spans(Doc(piece, content_kind)):
-                findings.append(_finding(span, piece, offset))
-        return findings
+            for span in self._spans(Doc(piece, kind)):
+                yield _finding(span, piece, offset)
 
     def _spans(self, doc: Doc) -> list[Span]:
         spans = [span for r in self.recognizers for span in r.find(doc) if span.start < span.end]

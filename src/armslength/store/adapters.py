@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from armslength.model import Advice, Interaction, ScreenResult
+from armslength.model import Advice, Finding, Interaction, ScreenResult, Severity
 from armslength.store.events import AdviceGiven, AuditRun, TextScreened, content_hash
 
 
@@ -35,6 +36,44 @@ def advice_event(
     )
 
 
+@dataclass
+class ScreenTally:
+    """What the log keeps of a screening, gathered finding by finding, so a long text's
+    findings never have to be held as one list."""
+
+    risk: Severity = Severity.NONE
+    labels: Counter[str] = field(default_factory=Counter)
+    rules: set[str] = field(default_factory=set)
+
+    def add(self, finding: Finding) -> None:
+        self.labels[finding.label or finding.category.value] += 1
+        self.rules.add(finding.rule)
+        if finding.severity.rank > self.risk.rank:
+            self.risk = finding.severity
+
+    def event(
+        self,
+        text: str,
+        kind: str,
+        *,
+        actor: str = "local",
+        source: str = "cli",
+        redacted: bool = False,
+    ) -> TextScreened:
+        return TextScreened(
+            actor=actor,
+            source=source,
+            kind=str(kind),
+            risk=self.risk.value,
+            findings=sum(self.labels.values()),
+            labels=dict(self.labels),
+            rules=sorted(self.rules),
+            text_sha256=content_hash(text),
+            length=len(text),
+            redacted=redacted,
+        )
+
+
 def screen_event(
     text: str,
     kind: str,
@@ -45,19 +84,11 @@ def screen_event(
     redacted: bool = False,
 ) -> TextScreened:
     """A :class:`TextScreened` for *result*: counts per label, rule ids, the text's hash."""
-    labels = Counter(finding.label or finding.category.value for finding in result.findings)
-    return TextScreened(
-        actor=actor,
-        source=source,
-        kind=str(kind),
-        risk=result.risk.value,
-        findings=len(result.findings),
-        labels=dict(labels),
-        rules=sorted({finding.rule for finding in result.findings}),
-        text_sha256=content_hash(text),
-        length=len(text),
-        redacted=redacted,
-    )
+    tally = ScreenTally()
+    for finding in result.findings:
+        tally.add(finding)
+    tally.risk = result.risk
+    return tally.event(text, kind, actor=actor, source=source, redacted=redacted)
 
 
 def _int_counts(summary: Mapping[str, object], prefix: str = "") -> dict[str, int]:
