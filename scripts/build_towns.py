@@ -19,6 +19,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from armslength.screen._doc import fold
+
 DATA = Path(__file__).resolve().parents[1] / "src" / "armslength" / "screen" / "data"
 EXCLUDE = (
     "english_words",
@@ -41,18 +43,6 @@ EXONYM_POPULATION = 100_000
 """Other-language names are kept for places at least this big (København, Lefkosia)."""
 _SCRIPTS = re.compile(r"^[\w .'’-]+$")
 _LETTER_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC")
-
-
-def fold(text: str) -> str:
-    """Lowercase without diacritics, character by character (as the screen folds text)."""
-    out = []
-    for char in text:
-        if char.isascii():
-            out.append(char.lower())
-            continue
-        base = unicodedata.normalize("NFKD", char)[:1].lower()
-        out.append(base if len(base) == 1 else char)
-    return "".join(out)
 
 
 def _words(name: str) -> set[str]:

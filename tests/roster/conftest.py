@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from armslength.roster import Roster, load_roster
+from armslength.roster.match import AccountInfo, match
 
 ROWS = [
     "id,given,family,other_names,nickname,city,dob,email,phone",
@@ -47,3 +48,12 @@ def roster_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def roster(roster_path: Path) -> Roster:
     return load_roster(roster_path)
+
+
+def best(roster: Roster, account: str | AccountInfo) -> tuple[str | None, float, list[str]]:
+    """The top candidate for one account: patient id, score and evidence (None when none)."""
+    (result,) = match([account], roster, min_score=0.0)
+    if not result.candidates:
+        return None, 0.0, []
+    top = result.candidates[0]
+    return top.patient_id, top.score, top.evidence

@@ -9,13 +9,7 @@ from armslength.roster import Roster
 from armslength.roster._index import good_turing
 from armslength.roster.match import AccountInfo, Model, match, match_index
 
-
-def best(roster: Roster, account: str | AccountInfo) -> tuple[str | None, float, list[str]]:
-    (result,) = match([account], roster, min_score=0.0)
-    if not result.candidates:
-        return None, 0.0, []
-    top = result.candidates[0]
-    return top.patient_id, top.score, top.evidence
+from .conftest import best
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from armslength.roster import Roster, load_roster
-from armslength.roster.match import match
 
-from .conftest import roster_text
+from .conftest import best, roster_text
 
 EXTRA = [
     "q1,Barbara,Quenneville,,,Leeds,1980-01-01,,",
@@ -28,14 +27,6 @@ def panel(tmp_path_factory: pytest.TempPathFactory) -> Roster:
     path: Path = tmp_path_factory.mktemp("panel") / "roster.csv"
     path.write_text(roster_text() + "\n".join(EXTRA) + "\n", encoding="utf-8")
     return load_roster(path)
-
-
-def top(roster: Roster, shown: str) -> tuple[str | None, float, list[str]]:
-    (result,) = match([shown], roster, min_score=0.0)
-    if not result.candidates:
-        return None, 0.0, []
-    first = result.candidates[0]
-    return first.patient_id, first.score, first.evidence
 
 
 @pytest.mark.parametrize(
@@ -56,7 +47,7 @@ def top(roster: Roster, shown: str) -> tuple[str | None, float, list[str]]:
     ],
 )
 def test_found_with_confidence(panel: Roster, shown: str, patient: str, evidence: str) -> None:
-    found, score, notes = top(panel, shown)
+    found, score, notes = best(panel, shown)
     assert found == patient
     assert score >= 0.5
     assert any(evidence in note for note in notes), notes
@@ -76,6 +67,6 @@ def test_found_with_confidence(panel: Roster, shown: str, patient: str, evidence
     ],
 )
 def test_near_misses_stay_below_half(panel: Roster, shown: str) -> None:
-    _, score, notes = top(panel, shown)
+    _, score, notes = best(panel, shown)
     assert score < 0.5, notes
     assert not any("nickname" in note for note in notes), notes
