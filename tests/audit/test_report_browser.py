@@ -2,42 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from _chromium import FLAGS, chromium_path
 from armslength.audit import run_audit
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is required on CI (scripts/test.sh installs Debian's chromium)")
-        pytest.skip(
-            "Chromium not installed: run scripts/test.sh as root to install Debian's chromium"
-        )
-    return found
 
 
 def run_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = [chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args]
+    command = [chromium_path(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
 
 

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from _live import CHROMIUM_ARGS, Server, chromium_path, start_server, stop_server
+from _live import Server, start_server, stop_server
+
+from _chromium import FLAGS, chromium_path
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +24,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=executable, args=FLAGS)
         yield launched
         launched.close()
 
