@@ -30,42 +30,10 @@ from typing import Any
 
 import psutil
 
+from armslength.samples.synthetic import social_post
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-
-FIRST = ["Jane", "Robert", "Amelia", "Tomasz", "Priya", "Oluwaseun", "Zoë", "Liam", "Mei", "Ana"]
-LAST = ["Quill", "Smyth", "Okafor", "Nowak", "Patel", "García", "Brown", "Lindqvist", "Chen"]
-TEMPLATES = [
-    "Lovely to see {name} in clinic today, she is 87 and doing well after her {cond}.",
-    "Great shift on ward {ward} tonight. Bed {bed} kept us busy!",
-    "Happy birthday to my patient {name} ({age}) — born {date}, still going strong.",
-    "Thanks for the review, {first}! Glad your {cond} treatment at St Mary's went well.",
-    "Call me on 0207 946 0{bed:03d} or email {first}.{last}@example.com about the results.",
-    "Conference in {city} next week, who else is going? #MedTwitter",
-    "MRN 12345{bed:03d} was admitted yesterday with {cond}; family visiting from {city}.",
-    "Just a reminder to get your flu jab this autumn. Clinics run every weekday morning.",
-    "Drunk patient in A&E tried to fight security lol, what a night",
-    "Our team ran the {city} half marathon for the hospital charity, thank you all!",
-    "@{first}{last} you were so brave during your {cond} surgery!",
-    "New paper out today on {cond} outcomes in rural practice — link in bio.",
-]
-CONDITIONS = ["hip replacement", "diabetes", "depression", "chemo", "HIV", "broken arm"]
-CITIES = ["Leeds", "Boston", "Toronto", "Kraków", "Auckland"]
-
-
-def _post(rng: random.Random) -> str:
-    first, last = rng.choice(FIRST), rng.choice(LAST)
-    return rng.choice(TEMPLATES).format(
-        name=f"{first} {last}",
-        first=first,
-        last=last,
-        cond=rng.choice(CONDITIONS),
-        ward=rng.choice("ABCDE") + str(rng.randrange(1, 9)),
-        bed=rng.randrange(1, 999),
-        age=rng.randrange(18, 101),
-        date=f"{rng.randrange(1, 29)}/0{rng.randrange(1, 10)}/19{rng.randrange(30, 99)}",
-        city=rng.choice(CITIES),
-    )
 
 
 def write_posts(path: Path, count: int, seed: int = 1) -> None:
@@ -82,7 +50,7 @@ def write_posts(path: Path, count: int, seed: int = 1) -> None:
     with pq.ParquetWriter(staged, schema) as writer:
         for start in range(0, count, 100_000):
             ids = [f"p{n:08d}" for n in range(start, min(start + 100_000, count))]
-            texts = [_post(rng) for _ in ids]
+            texts = [social_post(rng) for _ in ids]
             writer.write_table(
                 pa.table({"id": ids, "text": texts, "kind": [rng.choice(kinds) for _ in ids]})
             )

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from armslength.samples.synthetic import social_post
+
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
@@ -33,42 +35,13 @@ def spark() -> Iterator[SparkSession]:
     session.stop()
 
 
-FIRST = ["Jane", "Robert", "Amelia", "Tomasz", "Priya", "Oluwaseun", "Zoë", "Liam", "Mei", "Ana"]
-LAST = ["Quill", "Smyth", "Okafor", "Nowak", "Patel", "García", "Brown", "Lindqvist", "Chen"]
-TEMPLATES = [
-    "Lovely to see {name} in clinic today, she is 87 and doing well after her {cond}.",
-    "Great shift on ward {ward} tonight. Bed {bed} kept us busy!",
-    "Happy birthday to my patient {name} ({age}) — born {date}, still going strong.",
-    "Thanks for the review, {first}! Glad your {cond} treatment at St Mary's went well.",
-    "Call me on 0207 946 0{bed:03d} or email {first}.{last}@example.com about the results.",
-    "Conference in {city} next week, who else is going? #MedTwitter",
-    "MRN 12345{bed:03d} was admitted yesterday with {cond}; family visiting from {city}.",
-    "Just a reminder to get your flu jab this autumn.",
-    "Drunk patient in A&E tried to fight security lol, what a night",
-    "",
-    "@{first}{last} you were so brave during your {cond} surgery!",
-]
-CONDITIONS = ["hip replacement", "diabetes", "depression", "chemo", "HIV", "broken arm"]
-CITIES = ["Leeds", "Boston", "Toronto", "Kraków", "Auckland"]
-
-
 def make_posts(count: int, seed: int = 7) -> list[dict[str, Any]]:
-    """Deterministic posts with names, ages, dates, contacts, IDs and professionalism risks."""
+    """Deterministic posts with names, ages, dates, contacts, IDs and professionalism risks,
+    and an empty one now and then."""
     rng = random.Random(seed)
     posts = []
     for n in range(count):
-        first, last = rng.choice(FIRST), rng.choice(LAST)
-        text = rng.choice(TEMPLATES).format(
-            name=f"{first} {last}",
-            first=first,
-            last=last,
-            cond=rng.choice(CONDITIONS),
-            ward=rng.choice("ABCDE") + str(rng.randrange(1, 9)),
-            bed=rng.randrange(1, 999),
-            age=rng.randrange(18, 101),
-            date=f"{rng.randrange(1, 29)}/0{rng.randrange(1, 10)}/19{rng.randrange(30, 99)}",
-            city=rng.choice(CITIES),
-        )
+        text = "" if n % 97 == 13 else social_post(rng)
         kind = rng.choice(["post", "reply", "comment", "message"])
         posts.append({"id": f"p{n:05d}", "text": text, "kind": kind})
     return posts

@@ -629,3 +629,51 @@ def write_sample(folder: Path, scale: Scale = Scale(), seed: int = 20261125) -> 
             zip_bytes(mastodon_files(patients, rng, posts=scale.mastodon_posts, risky=scale.risky))
         )
     return paths
+
+
+_POST_FIRST = [
+    "Jane",
+    "Robert",
+    "Amelia",
+    "Tomasz",
+    "Priya",
+    "Oluwaseun",
+    "Zoë",
+    "Liam",
+    "Mei",
+    "Ana",
+]
+_POST_LAST = ["Quill", "Smyth", "Okafor", "Nowak", "Patel", "García", "Brown", "Lindqvist", "Chen"]
+_POST_TEMPLATES = [
+    "Lovely to see {name} in clinic today, she is 87 and doing well after her {cond}.",
+    "Great shift on ward {ward} tonight. Bed {bed} kept us busy!",
+    "Happy birthday to my patient {name} ({age}) — born {date}, still going strong.",
+    "Thanks for the review, {first}! Glad your {cond} treatment at St Mary's went well.",
+    "Call me on 0207 946 0{bed:03d} or email {first}.{last}@example.com about the results.",
+    "Conference in {city} next week, who else is going? #MedTwitter",
+    "MRN 12345{bed:03d} was admitted yesterday with {cond}; family visiting from {city}.",
+    "Just a reminder to get your flu jab this autumn. Clinics run every weekday morning.",
+    "Drunk patient in A&E tried to fight security lol, what a night",
+    "Our team ran the {city} half marathon for the hospital charity, thank you all!",
+    "@{first}{last} you were so brave during your {cond} surgery!",
+    "New paper out today on {cond} outcomes in rural practice — link in bio.",
+]
+_POST_CONDITIONS = ["hip replacement", "diabetes", "depression", "chemo", "HIV", "broken arm"]
+_POST_CITIES = ["Leeds", "Boston", "Toronto", "Kraków", "Auckland"]
+
+
+def social_post(rng: random.Random) -> str:
+    """One short social-media post, often with a patient's name, age, date, contact, ID or a
+    professionalism risk (for the screening benchmarks and the Spark tests)."""
+    first, last = rng.choice(_POST_FIRST), rng.choice(_POST_LAST)
+    return rng.choice(_POST_TEMPLATES).format(
+        name=f"{first} {last}",
+        first=first,
+        last=last,
+        cond=rng.choice(_POST_CONDITIONS),
+        ward=rng.choice("ABCDE") + str(rng.randrange(1, 9)),
+        bed=rng.randrange(1, 999),
+        age=rng.randrange(18, 101),
+        date=f"{rng.randrange(1, 29)}/0{rng.randrange(1, 10)}/19{rng.randrange(30, 99)}",
+        city=rng.choice(_POST_CITIES),
+    )
