@@ -18,6 +18,7 @@ from armslength.model import (
     ScreenResult,
     Tone,
 )
+from armslength.store import StoredEvent
 
 MAX_TEXT = 100_000
 
@@ -109,10 +110,11 @@ class ScreenResponse(RootModel[ScreenResult | ScreenBatchResponse]):
     """A single result (``screen --json``) or ``{"results": [...]}`` for a batch."""
 
 
-class EventOut(BaseModel):
+class EventOut(StoredEvent):
     """One audit-log event: its chain position and typed data (counts, ids, hashes)."""
 
     model_config = ConfigDict(
+        frozen=True,
         json_schema_extra={
             "examples": [
                 {
@@ -125,16 +127,8 @@ class EventOut(BaseModel):
                     "hash": "f" * 64,
                 }
             ]
-        }
+        },
     )
-
-    id: int
-    type: str
-    actor: str
-    created: datetime
-    data: dict[str, Any]
-    prev_hash: str
-    hash: str
 
 
 class EventsResponse(BaseModel):
