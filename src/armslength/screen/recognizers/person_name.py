@@ -329,23 +329,25 @@ class PersonNameRecognizer(Recognizer):
             if span is not None:
                 spans.append(span)
         yield from spans
-        yield from self._echoes(doc, classes, spans)
+        covered = _covered(doc, spans)
+        yield from self._echoes(doc, classes, spans, covered)
         yield from self._named(doc)
-        yield from self._lists(doc, classes, spans)
+        yield from self._lists(doc, classes, covered)
 
-    def _echoes(self, doc: Doc, classes: Sequence[Cls], spans: Sequence[Span]) -> Iterator[Span]:
+    def _echoes(
+        self,
+        doc: Doc,
+        classes: Sequence[Cls],
+        spans: Sequence[Span],
+        covered: dict[int, float],
+    ) -> Iterator[Span]:
         """A word of a confident name is a name wherever else it appears ('Asya Godina' ...
         'Asya'), and so is a capitalised word that opens a line as a speaker ('Ubul: hi')."""
-        starts = [t.start for t in doc.tokens]
-        covered: set[int] = set()
-        known: set[str] = set()
-        for span in spans:
-            index = bisect_left(starts, span.start)
-            while index < len(starts) and starts[index] < span.end:
-                covered.add(index)
-                if span.score >= ECHO_SCORE and len(doc.tokens[index].core) > 2:
-                    known.add(doc.tokens[index].core)
-                index += 1
+        known = {
+            doc.tokens[index].core
+            for index, score in covered.items()
+            if score >= ECHO_SCORE and len(doc.tokens[index].core) > 2
+        }
         for index, (token, cls) in enumerate(zip(doc.tokens, classes, strict=True)):
             if index in covered or cls not in NAMEISH:
                 continue
@@ -369,12 +371,11 @@ class PersonNameRecognizer(Recognizer):
             end = token.end - (2 if token.possessive else 0)
             yield Span(token.start, end, "NAME", Category.PHI, Severity.MEDIUM, 0.7, self.rule, why)
 
-    def _lists(self, doc: Doc, classes: Sequence[Cls], spans: Sequence[Span]) -> Iterator[Span]:
+    def _lists(self, doc: Doc, classes: Sequence[Cls], covered: dict[int, float]) -> Iterator[Span]:
         """In a list of single words ('Kónya, Becker and Vasquez') where most are names, the
         others are names too."""
-        named = [(s.start, s.end) for s in spans]
         for items in _word_lists(doc):
-            found = [any(a <= doc.tokens[i].start < b for a, b in named) for i in items]
+            found = [i in covered for i in items]
             if sum(found) * 2 < len(items) or all(found):
                 continue
             for index, known in zip(items, found, strict=True):
@@ -430,6 +431,18 @@ class PersonNameRecognizer(Recognizer):
                     rule.why,
                 )
         return None
+
+
+def _covered(doc: Doc, spans: Sequence[Span]) -> dict[int, float]:
+    """Index of every token inside a name span -> the best score of a span covering it."""
+    starts = [t.start for t in doc.tokens]
+    covered: dict[int, float] = {}
+    for span in spans:
+        index = bisect_left(starts, span.start)
+        while index < len(starts) and starts[index] < span.end:
+            covered[index] = max(covered.get(index, 0.0), span.score)
+            index += 1
+    return covered
 
 
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|&|or)\s+)?|\s+(?:and|&|or)\s+")
