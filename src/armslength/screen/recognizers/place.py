@@ -17,11 +17,15 @@ _CUED = re.compile(
 )
 _UPPER = r"[^\W\d_a-z]"
 _LOWER = r"[^\W\d_A-Z]"
-_MOVED = re.compile(
-    r"(?i:\b(?:flew|flying|fly|travell?(?:ing|ed)|drove|driving|moved|moving|relocated|returned"
+_MOVEMENT = (
+    r"(?:flew|flying|fly|travell?(?:ing|ed)|drove|driving|moved|moving|relocated|returned"
     r"|arrived|arriving|headed|heading|went|going|came|coming|grew up|born|raised|lives?|living"
-    r"|based|originally|i'm|i am|we're|we are|home (?:town|city))"
-    r"(?:\s+(?:here|back|there|home|up))?\s+(?:to|from|at|in|near|:)?)\s*"
+    r"|based|originally)(?:\s+(?:here|back|there|home|up))?"
+)
+"""Words of travel, origin or residence ('moved here', 'flew back')."""
+_MOVED = re.compile(
+    r"(?i:\b(?:" + _MOVEMENT + r"|i'm|i am|we're|we are|home (?:town|city))"
+    r"\s+(?:to|from|at|in|near|:)?)\s*"
     r"(?P<place>" + _UPPER + r"(?:" + _LOWER + r"{2,}|" + _UPPER + r"{2,})"
     r"(?:[ -]" + _UPPER + r"(?:" + _LOWER + r"{2,}|" + _UPPER + r"{2,})){0,2})(?![\w'’-])"
 )
@@ -37,11 +41,7 @@ _PLACE_NAME = re.compile(
     r"|harbou?r|valley|bay|island|hills|creek|ridge|point|county|borough|parish)"
     r"|(?:Port|Mount|Mt\.?|Fort|Ft\.?|Lake|Saint|San|Santa|Los|Las)\s[A-Z][\w'’-]+)(?![\w'’-])"
 )
-_MOVED_TO = re.compile(
-    r"\b(?:flew|flying|travell?(?:ing|ed)|moved|moving|relocated|returned|coming|going|went"
-    r"|came|lives?|living|grew up|born|originally)(?:\s+(?:here|back|there|home|up))?"
-    r"\s+(?:to|from|in|at)\s+(?:the\s+)?$"
-)
+_MOVED_TO = re.compile(r"\b" + _MOVEMENT + r"\s+(?:to|from|in|at)\s+(?:the\s+)?$")
 _TOWN_POSTCODE = re.compile(
     r"\b(?:in|at|to|from)\s+(?P<place>" + _UPPER + r"[^\W\d_]+(?:[ -]" + _UPPER + r"[^\W\d_]*){0,2}"
     r"\s+(?:\d{4,5}|\d{3}\s\d{2}))(?![\w.,/:-]?\d)"
