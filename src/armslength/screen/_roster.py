@@ -1,41 +1,33 @@
 """Name forms of roster patients, for the known-patient recognizer.
 
-Uses the roster module's normalisation (nicknames, diacritics) when it is available, so a
-name matches here exactly when it would match there; a small fallback keeps screening
-usable on its own.
+The roster module's forms (its normalisation and nickname table), so a name matches here
+when it would match there, plus the same forms folded the way the screen folds text (the two
+normalisers differ on a few characters).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
-
-from nicknames import NickNamer
 
 from armslength.model import Patient
+from armslength.roster.names import name_variants, nicknames_of
 from armslength.screen._doc import fold
 
 _SPACES = re.compile(r"[^\w'’-]+")
-
-
-@cache
-def _namer() -> NickNamer:
-    """The nickname table, loaded once (it parses a large CSV)."""
-    return NickNamer()
 
 
 def _norm(text: str) -> str:
     return _SPACES.sub(" ", fold(text)).strip()
 
 
-def fallback_variants(patient: Patient) -> set[str]:
-    """Whole-name forms: given (and its nicknames) x family, plus the full name."""
+def screen_variants(patient: Patient) -> set[str]:
+    """Whole-name forms folded as the screen folds: given (and its nicknames) x family, plus
+    the full name."""
     givens = {_norm(g) for g in (patient.given, *patient.nicknames) if g}
     givens = {g for g in givens if g}
-    namer = _namer()
     for given in list(givens):
-        givens |= {n.lower() for n in namer.nicknames_of(given.split()[0])}
+        givens |= nicknames_of(given.split()[0])
     families = {_norm(f) for f in (patient.family, *patient.other_names) if f}
     forms = {f"{g} {f}" for g in givens for f in families if f}
     if patient.full_name and _norm(patient.full_name):
@@ -44,12 +36,8 @@ def fallback_variants(patient: Patient) -> set[str]:
 
 
 def name_forms(patient: Patient) -> set[str]:
-    """Normalised whole-name forms of one patient (roster module's rules when present)."""
-    try:
-        from armslength.roster.names import name_variants
-    except ImportError:  # pragma: no cover - the roster module ships with the package
-        return fallback_variants(patient)
-    return {_norm(form) for form in name_variants(patient)} | fallback_variants(patient)
+    """Normalised whole-name forms of one patient."""
+    return {_norm(form) for form in name_variants(patient)} | screen_variants(patient)
 
 
 def family_names(patient: Patient) -> set[str]:
