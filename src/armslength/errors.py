@@ -69,3 +69,14 @@ class RosterError(InputError):
 
 class StoreError(ArmslengthError):
     """The audit log database cannot be used."""
+
+
+class AuthError(ArmslengthError):
+    """A caller of the server is not signed in, or may not do what it asked."""
+
+
+class LoginRequiredError(AuthError):
+    """The server needs a token and the browser has not logged in (the web page redirects)."""
+
+    def __init__(self, message: str = "log in first: this server needs an API token") -> None:
+        super().__init__(message)

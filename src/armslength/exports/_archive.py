@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from armslength.config import ExportLimits
+from armslength.errors import ArchiveSafetyError
 
 _MEDIA = ".jpg .jpeg .png .gif .webp .heic .heif .bmp .tif .tiff .svg .ico .mp4 .mov .m4v .avi"
 _MEDIA += " .mkv .webm .3gp .mp3 .m4a .aac .wav .ogg .opus .amr .flac .pdf .woff .woff2 .ttf"
@@ -51,7 +52,7 @@ class Skipped:
         return {"path": self.path, "reason": self.reason}
 
 
-class TooLargeError(Exception):
+class TooLargeError(ArchiveSafetyError):
     """A member grew past a size limit while it was read."""
 
 

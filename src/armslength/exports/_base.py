@@ -89,7 +89,7 @@ def parse_json(text: str, name: str = "") -> Any:
         raise MalformedError("JSON nested too deeply") from None
 
 
-_ENTRY_ERRORS = (TypeError, ValueError, KeyError, AttributeError, IndexError)
+_ENTRY_ERRORS = (TypeError, ValueError, KeyError, AttributeError, IndexError, MalformedError)
 
 
 def each(entries: Iterable[Any], convert: Callable[[Any], Iterable[Item]]) -> Iterator[Item]:

@@ -9,6 +9,8 @@ from typing import Any
 
 from anyascii import anyascii
 
+from armslength.errors import ExportError
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe", "utf-16-le"),
@@ -16,7 +18,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-class MalformedError(ValueError):
+class MalformedError(ExportError):
     """A file that a reader recognised cannot be parsed; the reason names no personal data."""
 
 

@@ -15,6 +15,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from armslength.errors import RosterError
 from armslength.model import Patient
 from armslength.roster.names import MAX_NAME_CHARS
 
@@ -43,7 +44,7 @@ class RawPatient(NamedTuple):
     phone: str | None = None
 
 
-class BadRowError(Exception):
+class BadRowError(RosterError):
     """Raised by a loader's row parser; the message says what is wrong, not what the row holds."""
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
-from armslength.errors import ArmslengthError
+from armslength.errors import ArmslengthError, InputError
 from armslength.model import ContentKind, ScreenResult
 from armslength.screen.engine import Screener
 from armslength.screen.redact import RedactStyle
@@ -22,9 +22,10 @@ class BatchOptions:
     redact: bool | RedactStyle | str = False
     roster: tuple[Any, ...] | None = None
     allow_terms: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
 
 
-class LineError(ValueError):
+class LineError(InputError):
     """A JSONL line that cannot be screened; the message names what was expected."""
 
     def __init__(self, message: str, id_: object = None) -> None:
@@ -92,7 +93,10 @@ Work = Callable[[Screener, BatchOptions, T], R]
 
 def _init_worker(options: BatchOptions) -> None:
     global _WORKER
-    _WORKER = (Screener(roster=options.roster, allow_terms=options.allow_terms), options)
+    _WORKER = (
+        Screener(roster=options.roster, allow_terms=options.allow_terms, disable=options.disable),
+        options,
+    )
 
 
 def _apply(work: Work[T, R], item: T) -> R:
@@ -103,7 +107,9 @@ def _apply(work: Work[T, R], item: T) -> R:
 def _map(work: Work[T, R], items: Iterable[T], options: BatchOptions, workers: int) -> Iterator[R]:
     """*work* over *items* in order, with one screener per process, built once."""
     if workers <= 1:
-        screener = Screener(roster=options.roster, allow_terms=options.allow_terms)
+        screener = Screener(
+            roster=options.roster, allow_terms=options.allow_terms, disable=options.disable
+        )
         for item in items:
             yield work(screener, options, item)
         return
