@@ -233,7 +233,7 @@ def test_media_is_never_opened(tmp_path: Path) -> None:
 
 
 def test_missing_input_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="export not found"):
         read_exports(tmp_path / "nope.zip")
     with pytest.raises(InputError, match="no export"):
         read_exports()

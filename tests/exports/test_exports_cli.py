@@ -90,4 +90,4 @@ def test_config_limits_apply(tmp_path: Path) -> None:
 def test_missing_export_exits_2_naming_it(tmp_path: Path) -> None:
     out = runner.invoke(app, ["inspect", str(tmp_path / "nope.zip")])
     assert out.exit_code == 2
-    assert "nope.zip: no such file or folder" in out.stderr
+    assert "nope.zip: export not found" in out.stderr

@@ -124,9 +124,9 @@ def test_csv_errors(tmp_path: Path, data: bytes, message: str) -> None:
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
-    with pytest.raises(RosterError, match="cannot read"):
+    with pytest.raises(RosterError, match="roster file not found"):
         load_roster(tmp_path / "missing.csv")
-    with pytest.raises(RosterError, match="cannot read"):
+    with pytest.raises(RosterError, match="is a folder, expected a roster file"):
         load_roster(tmp_path)
 
 

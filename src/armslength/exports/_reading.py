@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import tarfile
 import zipfile
@@ -14,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from armslength._checks import check_path, check_type
+from armslength._io import input_error, open_input
 from armslength.config import ExportLimits
-from armslength.errors import InputError, UnsupportedExportError
+from armslength.errors import ExportError, InputError, UnsupportedExportError
 from armslength.exports._archive import (
     MEDIA_EXTENSIONS,
     BudgetExceededError,
@@ -238,6 +241,8 @@ class _Reading:
             self._skip(member, str(exc))
         except NotImplementedError:
             self._skip(member, "compressed with a method that cannot be read")
+        except PermissionError:
+            self._skip(member, "cannot be read: permission denied")
         except (*_READ_ERRORS, *_STRUCTURE_ERRORS, RuntimeError):
             self._skip(member, "corrupt or truncated file")
 
@@ -357,11 +362,23 @@ def read_exports(
     """
     if not paths:
         raise InputError("no export given")
-    resolved = [Path(p) for p in paths]
+    resolved = [check_path(f"paths[{n}]", p) for n, p in enumerate(paths)]
+    if limits is not None:
+        check_type("limits", limits, ExportLimits, "ExportLimits or None")
     for path in resolved:
-        if not path.exists():
-            raise InputError("no such file or folder", path=path)
+        _check_input(path)
     return _Reading(limits or ExportLimits(), keep=keep_records).run(resolved)
+
+
+def _check_input(path: Path) -> None:
+    """An :class:`ExportError` naming *path* unless it is a folder or a file that opens."""
+    if path.is_dir():
+        try:
+            os.scandir(path).close()
+        except OSError as exc:
+            raise input_error(exc, path, what="export folder", error=ExportError) from None
+        return
+    open_input(path, what="export", error=ExportError).close()
 
 
 def read_export(*paths: str | Path, limits: ExportLimits | None = None) -> ExportResult:

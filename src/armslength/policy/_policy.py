@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from armslength._checks import check_path
 from armslength.config import Channels
 from armslength.errors import PolicyError
 from armslength.model import Account, Jurisdiction, Kind, Relationship, Role
@@ -220,4 +221,4 @@ def load_policy(override: str | Path | None = None) -> Policy:
         _BUILTIN = builtin_policy()
     if override is None:
         return _BUILTIN
-    return apply_override(_BUILTIN, YamlDocument.read(Path(override)))
+    return apply_override(_BUILTIN, YamlDocument.read(check_path("override", override)))

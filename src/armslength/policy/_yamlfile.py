@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from armslength._io import read_text
 from armslength.errors import PolicyError
 
 Location = tuple[int | str, ...]
@@ -44,14 +45,7 @@ class YamlDocument:
 
     @classmethod
     def read(cls, path: Path) -> YamlDocument:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise PolicyError("policy file not found", path=path) from None
-        except UnicodeDecodeError:
-            raise PolicyError("policy file is not UTF-8 text", path=path) from None
-        except OSError as exc:
-            raise PolicyError(f"cannot read ({exc.strerror})", path=path) from None
+        text = read_text(path, what="policy file", error=PolicyError, stdin=False)
         return cls(text, str(path))
 
     def line_of(self, location: Location) -> int | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from armslength._checks import check_path
+from armslength._io import input_error, open_input
 from armslength.errors import RosterError
 from armslength.roster._store import Roster, Skipped
 from armslength.roster.csv import read_csv
@@ -19,6 +21,7 @@ __all__ = ["Roster", "Skipped", "load_roster"]
 
 _FHIR_SUFFIXES = (".json", ".ndjson", ".jsonl", ".fhir")
 _SNIFF_BYTES = 4096
+_WHAT = "roster file"
 
 
 def _is_fhir(path: Path, head: bytes) -> bool:
@@ -35,17 +38,15 @@ def load_roster(path: str | Path) -> Roster:
     Raises :class:`~armslength.errors.RosterError` when the file cannot be read,
     has the wrong shape, or has no usable row.
     """
-    path = Path(path)
+    path = check_path("path", path)
     roster = Roster(source=str(path))
-    try:
-        with path.open("rb") as stream:
+    with open_input(path, what=_WHAT, error=RosterError) as stream:
+        try:
             reader = read_fhir if _is_fhir(path, stream.read(_SNIFF_BYTES)) else read_csv
             stream.seek(0)
             roster.extend(reader(stream, path))
-    except OSError as exc:
-        raise RosterError(
-            f"cannot read the roster ({exc.strerror or 'I/O error'})", path=path
-        ) from None
+        except OSError as exc:
+            raise input_error(exc, path, what=_WHAT, error=RosterError) from None
     roster.done()
     if not len(roster):
         raise RosterError(f"no usable rows ({len(roster.skipped)} skipped)", path=path)

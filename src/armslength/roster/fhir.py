@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from armslength._io import decode_text
 from armslength.errors import RosterError
 from armslength.roster._store import BadRowError, RawPatient, Skipped
 
 _PRIMARY_USES = (None, "official", "usual")
 _OTHER_USES = ("maiden", "old")
 _MAX_LINE = 1 << 22
+_WHAT = "FHIR JSON roster"
 
 
 def _str(value: Any) -> str | None:
@@ -142,7 +144,8 @@ def read_fhir(stream: BinaryIO, path: Path) -> Iterator[RawPatient | Skipped]:
         return
     stream.seek(0)
     try:
-        document = json.loads(_decode(stream.read(), path, 1))
+        text = decode_text(stream.read(), path, what=_WHAT, encoding="utf-8-sig", error=RosterError)
+        document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise RosterError(f"invalid JSON ({exc.msg})", path=path, line=exc.lineno) from None
     for position, resource in enumerate(_resources(document, path), start=1):
