@@ -23,16 +23,18 @@ def screen(
     allow_terms: Iterable[str] = (),
     redact: bool | RedactStyle | str = False,
     id: str | None = None,
+    disable: Iterable[str] = (),
 ) -> ScreenResult:
     """Screen one text. ``roster`` is a sequence of ``Patient`` or a ``Roster``.
 
     ``redact`` is False (default), True (``[NAME]``-style tags) or a :class:`RedactStyle`
-    (``"tag"``, ``"mask"``, ``"fake"``).
+    (``"tag"``, ``"mask"``, ``"fake"``). ``disable`` turns rule ids off
+    (:func:`armslength.screen.recognizers.screen_rules` lists them).
     """
-    allow = tuple(allow_terms)
+    allow, off = tuple(allow_terms), tuple(disable)
     screener = (
         default_screener()
-        if roster is None and not allow
-        else Screener(roster=roster, allow_terms=allow)
+        if roster is None and not allow and not off
+        else Screener(roster=roster, allow_terms=allow, disable=off)
     )
     return screener.screen(text, kind, redact=redact, id=id)

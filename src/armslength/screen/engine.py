@@ -11,7 +11,12 @@ from armslength.errors import InputError
 from armslength.model import Category, ContentKind, Finding, Patient, ScreenResult, Severity
 from armslength.screen import _roster, context, story
 from armslength.screen._doc import Doc, Span, fold
-from armslength.screen.recognizers import KnownPatientRecognizer, Recognizer, default_recognizers
+from armslength.screen.recognizers import (
+    REGISTRY,
+    KnownPatientRecognizer,
+    Recognizer,
+    default_recognizers,
+)
 from armslength.screen.redact import RedactStyle, redact
 
 CHUNK = 20_000
@@ -128,6 +133,15 @@ def risk_of(findings: Sequence[Finding]) -> Severity:
     return max((f.severity for f in findings), key=lambda s: s.rank, default=Severity.NONE)
 
 
+def screen_rules_check(disable: Iterable[str]) -> frozenset[str]:
+    """The rule ids to turn off, checked against the registry."""
+    wanted = frozenset(disable)
+    if not wanted:
+        return wanted
+    default_recognizers()  # registers the built-ins on first use
+    return REGISTRY.check(wanted)
+
+
 @cache
 def _builtin() -> tuple[Recognizer, ...]:
     return tuple(default_recognizers())
@@ -136,9 +150,13 @@ def _builtin() -> tuple[Recognizer, ...]:
 class Screener:
     """Screens many texts with one configuration (roster, allow terms); reuse it for batches."""
 
-    def __init__(self, *, roster: object = None, allow_terms: Iterable[str] = ()) -> None:
-        recognizers = list(_builtin())
-        if roster is not None:
+    def __init__(
+        self, *, roster: object = None, allow_terms: Iterable[str] = (), disable: Iterable[str] = ()
+    ) -> None:
+        """*disable*: rule ids to turn off (an unknown id is an :class:`InputError`)."""
+        self.disabled = screen_rules_check(disable)
+        recognizers = list(_builtin()) if not self.disabled else default_recognizers(self.disabled)
+        if roster is not None and KnownPatientRecognizer.rule not in self.disabled:
             patients: Sequence[Patient] = _roster.as_patients(roster)
             recognizers.append(KnownPatientRecognizer(patients))
         self.recognizers = tuple(recognizers)
@@ -170,6 +188,8 @@ class Screener:
 
     def _spans(self, doc: Doc) -> list[Span]:
         spans = [span for r in self.recognizers for span in r.find(doc) if span.start < span.end]
+        if self.disabled:
+            spans = [span for span in spans if span.rule not in self.disabled]
         spans = self.allow.filter(resolve_overlaps(spans), doc)
         spans = story.keep_story_ages(spans)
         return story.combine(context.apply_care_context(spans, doc), doc)

@@ -87,6 +87,11 @@ class RuleRecognizer(Recognizer):
     def severity_for(self, doc: Doc) -> Severity:
         return Severity.MEDIUM
 
+    @classmethod
+    def sub_rules(cls) -> list[tuple[str, str]]:
+        """The rule file's rules: (id, why), for listing and disabling them one by one."""
+        return [(rule.id, rule.why) for rule in load_rules(cls.source)]
+
 
 class RelationshipRecognizer(RuleRecognizer):
     """Confirming a care relationship is high risk in a reply, comment or message."""

@@ -1,8 +1,11 @@
-"""Recognizers: one class per file; :func:`default_recognizers` is the registry."""
+"""Recognizers: one class per file, run in the order of :data:`REGISTRY`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from armslength.screen.recognizers._base import Pattern, PatternRecognizer, Recognizer
+from armslength.screen.recognizers._registry import Registry, RuleInfo
 from armslength.screen.recognizers.address_block import AddressBlockRecognizer
 from armslength.screen.recognizers.age import AgeRecognizer
 from armslength.screen.recognizers.date import DateRecognizer
@@ -30,42 +33,64 @@ from armslength.screen.recognizers.street_address import StreetAddressRecognizer
 from armslength.screen.recognizers.url import UrlRecognizer
 
 __all__ = [
+    "REGISTRY",
     "KnownPatientRecognizer",
     "Pattern",
     "PatternRecognizer",
     "Recognizer",
+    "Registry",
+    "RuleInfo",
     "default_recognizers",
+    "screen_rules",
 ]
 
+REGISTRY = Registry()
+"""The built-in recognizers, in the order they run (overlaps are resolved afterwards)."""
 
-def default_recognizers() -> list[Recognizer]:
-    """Every built-in PHI recognizer, in no particular order (overlaps are resolved later)."""
+
+def _register_builtins() -> None:
     from armslength.screen.rules import ProfessionalismRecognizer, RelationshipRecognizer
 
-    return [
-        EmailRecognizer(),
-        UrlRecognizer(),
-        IpAddressRecognizer(),
-        PhoneRecognizer(),
-        SsnRecognizer(),
-        NhsNumberRecognizer(),
-        NpiRecognizer(),
-        PaymentCardRecognizer(),
-        IbanRecognizer(),
-        LabelledIdRecognizer(),
-        ShapedIdRecognizer(),
-        ZipCodeRecognizer(),
-        UkPostcodeRecognizer(),
-        StreetAddressRecognizer(),
-        AddressBlockRecognizer(),
-        FacilityRecognizer(),
-        PlaceRecognizer(),
-        DateRecognizer(),
-        AgeRecognizer(),
-        HandleRecognizer(),
-        HashtagNameRecognizer(),
-        PersonNameRecognizer(),
-        InitialsRecognizer(),
-        RelationshipRecognizer(),
-        ProfessionalismRecognizer(),
-    ]
+    for cls in (
+        EmailRecognizer,
+        UrlRecognizer,
+        IpAddressRecognizer,
+        PhoneRecognizer,
+        SsnRecognizer,
+        NhsNumberRecognizer,
+        NpiRecognizer,
+        PaymentCardRecognizer,
+        IbanRecognizer,
+        LabelledIdRecognizer,
+        ShapedIdRecognizer,
+        ZipCodeRecognizer,
+        UkPostcodeRecognizer,
+        StreetAddressRecognizer,
+        AddressBlockRecognizer,
+        FacilityRecognizer,
+        PlaceRecognizer,
+        DateRecognizer,
+        AgeRecognizer,
+        HandleRecognizer,
+        HashtagNameRecognizer,
+        PersonNameRecognizer,
+        InitialsRecognizer,
+        RelationshipRecognizer,
+        ProfessionalismRecognizer,
+    ):
+        REGISTRY.add(cls)
+    REGISTRY.add(KnownPatientRecognizer, default=False)
+
+
+def default_recognizers(disable: Iterable[str] = ()) -> list[Recognizer]:
+    """Every registered PHI recognizer but those whose rule id is in *disable*."""
+    if not REGISTRY:
+        _register_builtins()
+    return REGISTRY.build(disable)
+
+
+def screen_rules() -> list[RuleInfo]:
+    """Every rule id the screen can report, with what it finds (``screen --list-rules``)."""
+    if not REGISTRY:
+        _register_builtins()
+    return REGISTRY.rules()
