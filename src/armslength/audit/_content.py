@@ -53,6 +53,8 @@ def screen_all(
     allow_terms: Iterable[str] = (),
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
+    *,
+    disable: Iterable[str] = (),
 ) -> tuple[list[ScreenResult | None], list[str]]:
     """Screen every item (same order, redacted); items that cannot be screened are ``None``.
 
@@ -60,7 +62,9 @@ def screen_all(
     screener built once per process). The second list says why, per item that failed, naming
     its position, never its text.
     """
-    options = BatchOptions(redact=True, roster=tuple(patients), allow_terms=tuple(allow_terms))
+    options = BatchOptions(
+        redact=True, roster=tuple(patients), allow_terms=tuple(allow_terms), disable=tuple(disable)
+    )
     items = ((c.text, c.kind.value) for c in content)
     results: list[ScreenResult | None] = []
     problems: list[str] = []

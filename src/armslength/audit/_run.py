@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
@@ -27,9 +28,13 @@ from . import _actions, _connections, _content, _write
 from ._connections import INTERACTION_KIND, ConnectionDecision, Thresholds
 from ._messages import own_content
 from ._model import (
+    Action,
+    FindingCounts,
+    InputRef,
     PlatformLimit,
     PlatformStats,
     ReportDocument,
+    RosterStats,
     SeparationFinding,
     SkippedInput,
     Summary,
@@ -65,6 +70,8 @@ class AuditReport:
     document: ReportDocument
     out_dir: Path
     files: dict[str, Path]
+    timings: dict[str, int] = field(default_factory=dict)
+    """Milliseconds per stage, keyed ``ms_<stage>`` (for the audit log)."""
 
     @property
     def summary(self) -> Summary:
@@ -79,9 +86,8 @@ def _hints() -> dict[str, str]:
 
 
 def _read(
-    paths: Sequence[Path], settings: Settings, reporter: Reporter
+    paths: Sequence[Path], settings: Settings, advance: Callable[[int], None]
 ) -> tuple[list[ExportResult], list[SkippedInput]]:
-    reporter.start("Reading exports", len(paths))
     results: list[ExportResult] = []
     skipped: list[SkippedInput] = []
     for path in paths:
@@ -89,7 +95,7 @@ def _read(
             results.extend(read_exports(path, limits=settings.exports))
         except ArmslengthError as exc:
             skipped.append(SkippedInput(path=str(path), reason=exc.detail))
-        reporter.advance()
+        advance(1)
     for result in results:
         skipped += [SkippedInput(path=s.path, reason=s.reason) for s in result.skipped]
     return results, skipped
@@ -104,16 +110,17 @@ def _content_key(c: Content) -> tuple[str, ...]:
     return (c.platform.value, stamp, c.kind.value, c.text)
 
 
-def _match(connections: list[Connection], roster: Roster, reporter: Reporter) -> list[Match | None]:
-    reporter.start("Matching connections", len(connections))
+def _match(
+    connections: list[Connection], roster: Roster, advance: Callable[[int], None]
+) -> list[Match | None]:
     decidable = [
         c for c in connections if INTERACTION_KIND[c.kind] is not None and (c.name or c.handle)
     ]
     found: dict[int, Match] = {}
     for connection, match in zip(decidable, iter_matches(decidable, roster, top=3), strict=True):
         found[id(connection)] = match
-        reporter.advance()
-    reporter.advance(len(connections) - len(decidable))
+        advance(1)
+    advance(len(connections) - len(decidable))
     return [found.get(id(c)) for c in connections]
 
 
@@ -140,17 +147,17 @@ def _platform_stats(
     return {k: stats[k] for k in sorted(stats)}
 
 
-def _findings_summary(screened: list[ScreenResult | None]) -> dict[str, dict[str, int]]:
+def _findings_summary(screened: list[ScreenResult | None]) -> FindingCounts:
     by_category: Counter[str] = Counter()
     by_severity: Counter[str] = Counter()
     for result in screened:
         for finding in result.findings if result else []:
             by_category[str(finding.category)] += 1
             by_severity[str(finding.severity)] += 1
-    return {
-        "by_category": dict(sorted(by_category.items())),
-        "by_severity": dict(sorted(by_severity.items())),
-    }
+    return FindingCounts(
+        by_category=dict(sorted(by_category.items())),
+        by_severity=dict(sorted(by_severity.items())),
+    )
 
 
 def _guidance(policy: Policy, cited: set[str]) -> list[dict[str, Any]]:
@@ -181,6 +188,182 @@ def _limitations(results: list[ExportResult]) -> list[PlatformLimit]:
     return limits
 
 
+@dataclass
+class _Run:
+    """What the stages pass on: the inputs, then each stage's result."""
+
+    paths: list[Path]
+    roster_path: Path
+    settings: Settings
+    policy: Policy
+    options: AuditOptions
+    started: datetime
+    results: list[ExportResult] = field(default_factory=list)
+    skipped: list[SkippedInput] = field(default_factory=list)
+    patients: Roster | None = None
+    connections: list[Connection] = field(default_factory=list)
+    content: list[Content] = field(default_factory=list)
+    received: int = 0
+    matches: list[Match | None] = field(default_factory=list)
+    decisions: list[ConnectionDecision] = field(default_factory=list)
+    screened: list[ScreenResult | None] = field(default_factory=list)
+    separation: list[SeparationFinding] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    document: ReportDocument | None = None
+
+    @property
+    def roster(self) -> Roster:
+        assert self.patients is not None, "the roster stage runs first"
+        return self.patients
+
+    @cached_property
+    def accounts(self) -> dict[str, Account]:
+        """Which of the clinician's accounts each platform's export is."""
+        pro = self.options.professional
+        return {p.value: Account.PROFESSIONAL if p in pro else Account.PERSONAL for p in Platform}
+
+    def account_of(self, connection: Connection) -> Account:
+        return self.accounts[connection.platform.value]
+
+
+Advance = Callable[[int], None]
+
+
+def _stage_read(run: _Run, advance: Advance) -> None:
+    run.results, run.skipped = _read(run.paths, run.settings, advance)
+    if not run.results:
+        raise InputError(
+            "nothing could be audited: " + "; ".join(f"{s.path}: {s.reason}" for s in run.skipped)
+        )
+    run.connections = sorted((c for r in run.results for c in r.connections), key=_connection_key)
+    own = sorted((c for r in run.results for c in r.content), key=_content_key)
+    run.content, run.received = own_content(own)
+
+
+def _stage_roster(run: _Run, advance: Advance) -> None:
+    run.patients = load_roster(run.roster_path)
+    run.skipped += [
+        SkippedInput(path=f"{run.roster_path}:{s.line}", reason=s.reason)
+        for s in run.patients.skipped
+    ]
+
+
+def _stage_match(run: _Run, advance: Advance) -> None:
+    run.matches = _match(run.connections, run.roster, advance)
+
+
+def _stage_advise(run: _Run, advance: Advance) -> None:
+    run.decisions = _connections.decide_all(
+        run.connections, run.matches, run.account_of, profile=run.settings.profile,
+        policy=run.policy, thresholds=run.options.thresholds,
+    )  # fmt: skip
+    advance(len(run.connections))
+
+
+def _stage_screen(run: _Run, advance: Advance) -> None:
+    screen = run.settings.screen
+    run.screened, problems = _content.screen_all(
+        run.content, run.roster.patients, screen.allow_terms, advance, run.options.workers,
+        disable=screen.disable,
+    )  # fmt: skip
+    run.skipped += [SkippedInput(path="(content)", reason=p) for p in problems]
+    run.separation = check_separation(
+        run.content, run.accounts, run.settings.profile.practice_name
+    )
+
+
+def _stage_plan(run: _Run, advance: Advance) -> None:
+    run.actions = _actions.ordered(
+        [_actions.connection_action(d) for d in run.decisions]
+        + [_actions.content_action(c, r) for c, r in zip(run.content, run.screened, strict=True)]
+        + [_actions.separation_action(f) for f in run.separation]
+    )
+    run.document = ReportDocument(
+        summary=_summary(run),
+        connections=[_connections.to_result(d) for d in run.decisions],
+        content=[
+            _content.to_result(c, r)
+            for c, r in zip(run.content, run.screened, strict=True)
+            if r is not None
+        ],
+        actions=run.actions,
+        separation=run.separation,
+        limitations=_limitations(run.results),
+        skipped=run.skipped,
+        guidance=_guidance(run.policy, _cited(run)),
+    )
+
+
+def _cited(run: _Run) -> set[str]:
+    advised = {
+        ref.id for d in run.decisions if d.advice for r in d.advice.reasons for ref in r.sources
+    }
+    return {s for a in run.actions for s in a.sources} | advised
+
+
+def _summary(run: _Run) -> Summary:
+    stats = _platform_stats(
+        run.decisions, run.content, run.screened, run.results, run.options.thresholds
+    )
+    thresholds = run.options.thresholds
+    return Summary(
+        generated_at=run.started.isoformat().replace("+00:00", "Z"),
+        armslength_version=__version__,
+        policy_version=run.policy.version,
+        profile={
+            "role": run.settings.profile.role.value,
+            "jurisdiction": run.settings.profile.jurisdiction.value,
+        },
+        inputs=[InputRef(name=p.name, sha256=file_hash(p)) for p in run.paths],
+        roster=RosterStats(
+            patients=len(run.roster),
+            skipped_rows=len(run.roster.skipped),
+            sha256=file_hash(run.roster_path),
+        ),
+        platforms=stats,
+        connections=len(run.connections),
+        patients_among_connections=sum(s.patients for s in stats.values()),
+        possible_patients=sum(s.possible_patients for s in stats.values()),
+        content=len(run.content),
+        received_messages_not_screened=run.received,
+        flagged_content=sum(s.flagged for s in stats.values()),
+        findings=_findings_summary(run.screened),
+        actions=len(run.actions),
+        actions_by_type=dict(sorted(Counter(a.action.value for a in run.actions).items())),
+        skipped=len(run.skipped),
+        thresholds={"patient": thresholds.patient, "review": thresholds.review},
+    )
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One named step of an audit: its timing key, the progress title and the work."""
+
+    key: str
+    title: str | None
+    work: Callable[[_Run, Advance], None]
+    total: Callable[[_Run], int | None] = lambda run: None
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("read", "Reading exports", _stage_read, lambda run: len(run.paths)),
+    Stage("roster", "Loading roster", _stage_roster),
+    Stage("match", "Matching connections", _stage_match, lambda run: len(run.connections)),
+    Stage("advise", "Advising", _stage_advise, lambda run: len(run.connections)),
+    Stage("screen", "Screening your content", _stage_screen, lambda run: len(run.content)),
+    Stage("plan", None, _stage_plan),
+)
+"""The stages in order; the report files are written after them (stage ``write``)."""
+
+
+def _timed(stage: Stage, run: _Run, reporter: Reporter, timings: dict[str, int]) -> None:
+    if stage.title is not None:
+        reporter.start(stage.title, stage.total(run))
+    began = time.perf_counter()
+    stage.work(run, reporter.advance)
+    timings[f"ms_{stage.key}"] = round((time.perf_counter() - began) * 1000)
+
+
 def run_audit(
     exports: Sequence[str | Path],
     roster: str | Path,
@@ -193,99 +376,23 @@ def run_audit(
 ) -> AuditReport:
     """Audit downloaded archives against a patient roster and write the report files.
 
-    Raises :class:`InputError` when nothing could be audited (no export readable).
+    The work runs as the named :data:`STAGES`; the report carries each one's duration in
+    milliseconds (``timings``). Raises :class:`InputError` when no export could be read.
     """
-    settings = settings or load_settings()
-    policy = policy or load_policy()
     options = options or AuditOptions()
+    run = _Run(
+        paths=[Path(p) for p in exports], roster_path=Path(roster),
+        settings=settings or load_settings(), policy=policy or load_policy(), options=options,
+        started=options.now(),
+    )  # fmt: skip
     reporter = reporter or _Silent()
-    paths = [Path(p) for p in exports]
-    started = options.now()
-    results, skipped = _read(paths, settings, reporter)
-    if not results:
-        raise InputError(
-            "nothing could be audited: " + "; ".join(f"{s.path}: {s.reason}" for s in skipped)
-        )
-    reporter.start("Loading roster", None)
-    patients = load_roster(roster)
-    skipped += [SkippedInput(path=f"{roster}:{s.line}", reason=s.reason) for s in patients.skipped]
-    account_of = {
-        p.value: Account.PROFESSIONAL if p in options.professional else Account.PERSONAL
-        for p in Platform
-    }
-    connections = sorted((c for r in results for c in r.connections), key=_connection_key)
-    content, received = own_content(
-        sorted((c for r in results for c in r.content), key=_content_key)
-    )
-    matches = _match(connections, patients, reporter)
-    reporter.start("Advising", len(connections))
-    decisions = _connections.decide_all(
-        connections,
-        matches,
-        lambda c: account_of[c.platform.value],
-        profile=settings.profile,
-        policy=policy,
-        thresholds=options.thresholds,
-    )
-    reporter.advance(len(connections))
-    reporter.start("Screening your content", len(content))
-    screened, problems = _content.screen_all(
-        content, patients.patients, settings.screen.allow_terms, reporter.advance, options.workers
-    )
-    skipped += [SkippedInput(path="(content)", reason=p) for p in problems]
-    separation: list[SeparationFinding] = check_separation(
-        content, account_of, settings.profile.practice_name
-    )
-    actions = _actions.ordered(
-        [_actions.connection_action(d) for d in decisions]
-        + [_actions.content_action(c, r) for c, r in zip(content, screened, strict=True)]
-        + [_actions.separation_action(f) for f in separation]
-    )
-    cited = {s for a in actions for s in a.sources} | {
-        ref.id for d in decisions if d.advice for r in d.advice.reasons for ref in r.sources
-    }
-    stats = _platform_stats(decisions, content, screened, results, options.thresholds)
-    summary: dict[str, Any] = {
-        "generated_at": started.isoformat().replace("+00:00", "Z"),
-        "armslength_version": __version__,
-        "policy_version": policy.version,
-        "profile": {
-            "role": settings.profile.role.value,
-            "jurisdiction": settings.profile.jurisdiction.value,
-        },
-        "inputs": [{"name": p.name, "sha256": file_hash(p)} for p in paths],
-        "roster": {
-            "patients": len(patients),
-            "skipped_rows": len(patients.skipped),
-            "sha256": file_hash(Path(roster)),
-        },
-        "platforms": stats,
-        "connections": len(connections),
-        "patients_among_connections": sum(s.patients for s in stats.values()),
-        "possible_patients": sum(s.possible_patients for s in stats.values()),
-        "content": len(content),
-        "received_messages_not_screened": received,
-        "flagged_content": sum(s.flagged for s in stats.values()),
-        "findings": _findings_summary(screened),
-        "actions": len(actions),
-        "actions_by_type": dict(sorted(Counter(a.action.value for a in actions).items())),
-        "skipped": len(skipped),
-        "thresholds": {"patient": options.thresholds.patient, "review": options.thresholds.review},
-    }
-    document = ReportDocument(
-        summary=Summary.model_validate(summary),
-        connections=[_connections.to_result(d) for d in decisions],
-        content=[
-            _content.to_result(c, r)
-            for c, r in zip(content, screened, strict=True)
-            if r is not None
-        ],
-        actions=actions,
-        separation=separation,
-        limitations=_limitations(results),
-        skipped=skipped,
-        guidance=_guidance(policy, cited),
-    )
-    reporter.start("Writing the report", None)
-    files = _write.write_all(document, Path(out_dir))
-    return AuditReport(document=document, out_dir=Path(out_dir), files=files)
+    timings: dict[str, int] = {}
+    for stage in STAGES:
+        _timed(stage, run, reporter, timings)
+    assert run.document is not None, "the plan stage builds the document"
+    write = Stage("write", "Writing the report", lambda run, advance: None)
+    reporter.start(str(write.title), None)
+    began = time.perf_counter()
+    files = _write.write_all(run.document, Path(out_dir))
+    timings["ms_write"] = round((time.perf_counter() - began) * 1000)
+    return AuditReport(document=run.document, out_dir=Path(out_dir), files=files, timings=timings)
