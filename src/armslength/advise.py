@@ -8,6 +8,7 @@ from importlib import resources
 
 import yaml
 
+from armslength._checks import check_type
 from armslength.config import Channels, Profile
 from armslength.model import (
     Advice,
@@ -134,6 +135,9 @@ def advise(
     contributes a reason with its sources, filtered to the bodies that apply to the
     clinician's role and jurisdiction.
     """
+    check_type("interaction", interaction, Interaction, "an Interaction")
+    check_type("policy", policy, (Policy, type(None)), "a Policy or None")
+    check_type("profile", profile, (Profile, type(None)), "a Profile or None")
     policy = policy or load_policy()
     profile = profile or Profile()
     channels = policy.channels or profile.channels

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from armslength.errors import InputError
 from armslength.model import Category, Patient, Severity
 from armslength.screen import RedactStyle, Screener, redact, screen
 from armslength.screen.rules import load_rules
@@ -145,7 +146,7 @@ def test_roster_object_with_patients_attribute() -> None:
 
 
 def test_bad_roster_is_rejected() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(InputError, match="field 'roster'"):
         Screener(roster=42)
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from armslength._checks import check_iterable, check_type
 from armslength.model import Candidate, Connection, Match
 from armslength.roster._index import MatchIndex, _initial
 from armslength.roster._store import Roster
@@ -542,7 +543,8 @@ def _as_account(item: str | AccountInfo | Connection) -> AccountInfo:
         return item
     if isinstance(item, Connection):
         return AccountInfo(name=item.name or item.handle or "", handle=item.handle)
-    return AccountInfo(name=str(item))
+    check_type("names_or_accounts", item, str, "items that are str, AccountInfo or Connection")
+    return AccountInfo(name=item)
 
 
 def _pool_for(index: MatchIndex, account: AccountInfo, model: Model) -> _Pool:
@@ -686,6 +688,12 @@ def match(
     ``prior`` of accounts being patients (default 0.1); a candidate below
     ``min_score`` or beyond ``top`` is left out.
     """
+    check_iterable("names_or_accounts", names_or_accounts, "an iterable of names or accounts")
+    check_type("roster", roster, Roster, "a Roster (armslength.load_roster)")
+    check_type("top", top, int, "an int")
+    check_type("min_score", min_score, (int, float), "a number")
+    check_type("prior", prior, (int, float, type(None)), "a number or None")
+    check_type("model", model, Model, "a MatchModel")
     if prior is not None:
         model = Model(**{**model.__dict__, "prior": min(max(prior, 1e-6), 1 - 1e-6)})
     return list(iter_matches(names_or_accounts, roster, top=top, min_score=min_score, model=model))

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from armslength._checks import check_strings, check_type
+from armslength.errors import InputError
 from armslength.model import ContentKind, ScreenResult
 from armslength.screen.engine import Screener, default_screener
 from armslength.screen.redact import RedactStyle, redact
 
 __all__ = ["RedactStyle", "Screener", "redact", "screen"]
+
+
+def _check_redact(value: object) -> None:
+    expected = "False, True or one of: " + ", ".join(RedactStyle)
+    check_type("redact", value, (bool, str), expected)
+    if isinstance(value, str) and value not in tuple(RedactStyle):
+        raise InputError(f"unknown redact style (expected {expected})", field="redact")
 
 
 def screen(
@@ -31,7 +40,9 @@ def screen(
     (``"tag"``, ``"mask"``, ``"fake"``). ``disable`` turns rule ids off
     (:func:`armslength.screen.recognizers.screen_rules` lists them).
     """
-    allow, off = tuple(allow_terms), tuple(disable)
+    allow, off = check_strings("allow_terms", allow_terms), tuple(disable)
+    _check_redact(redact)
+    check_type("id", id, (str, type(None)), "str or None")
     screener = (
         default_screener()
         if roster is None and not allow and not off

@@ -8,13 +8,15 @@ normalisers differ on a few characters).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
+from armslength._checks import check_iterable, wrong_type
 from armslength.model import Patient
 from armslength.roster.names import name_variants, nicknames_of
 from armslength.screen._doc import fold
 
 _SPACES = re.compile(r"[^\w'’-]+")
+_EXPECTED = "a Roster or a sequence of Patient"
 
 
 def _norm(text: str) -> str:
@@ -47,6 +49,8 @@ def family_names(patient: Patient) -> set[str]:
 def as_patients(roster: object) -> Sequence[Patient]:
     """Accept a sequence of patients or any object with a ``.patients`` list (a ``Roster``)."""
     patients = getattr(roster, "patients", roster)
-    if not isinstance(patients, Iterable):
-        raise TypeError("roster must be a sequence of Patient or have a .patients attribute")
-    return [p for p in patients if isinstance(p, Patient)]
+    found = list(check_iterable("roster", patients, _EXPECTED))
+    for position, patient in enumerate(found):
+        if not isinstance(patient, Patient):
+            raise wrong_type(f"roster[{position}]", "Patient", patient)
+    return found
