@@ -6,7 +6,7 @@ starts with an underscore, and every name not listed in ``__all__``, may change.
 
 from armslength._version import __version__
 from armslength.advise import advise
-from armslength.config import Profile, Settings, load_settings
+from armslength.config import ExportLimits, Profile, Settings, load_settings
 from armslength.errors import (
     ArchiveSafetyError,
     ArmslengthError,
@@ -22,8 +22,10 @@ from armslength.exports import ExportResult, Skipped, read_export, read_exports
 from armslength.model import (
     Account,
     Advice,
+    Candidate,
     Connection,
     Content,
+    ContentKind,
     Finding,
     Interaction,
     Jurisdiction,
@@ -35,22 +37,29 @@ from armslength.model import (
     Relationship,
     Role,
     ScreenResult,
+    Severity,
+    SourceRef,
     Verdict,
 )
 from armslength.policy import Policy, load_policy
-from armslength.roster import load_roster
-from armslength.roster.match import match
-from armslength.screen import screen
+from armslength.roster import Roster, load_roster
+from armslength.roster.match import AccountInfo, match
+from armslength.roster.match import Model as MatchModel
+from armslength.screen import RedactStyle, Screener, screen
 
 __all__ = [
     "Account",
+    "AccountInfo",
     "Advice",
     "ArchiveSafetyError",
     "ArmslengthError",
+    "Candidate",
     "ConfigError",
     "Connection",
     "Content",
+    "ContentKind",
     "ExportError",
+    "ExportLimits",
     "ExportResult",
     "Finding",
     "InputError",
@@ -58,18 +67,24 @@ __all__ = [
     "Jurisdiction",
     "Kind",
     "Match",
+    "MatchModel",
     "Patient",
     "Platform",
     "Policy",
     "PolicyError",
     "Profile",
     "Reason",
+    "RedactStyle",
     "Relationship",
     "Role",
+    "Roster",
     "RosterError",
     "ScreenResult",
+    "Screener",
     "Settings",
+    "Severity",
     "Skipped",
+    "SourceRef",
     "StoreError",
     "UnsupportedExportError",
     "Verdict",

@@ -21,6 +21,8 @@ import platformdirs
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from armslength._checks import check_optional_path
+from armslength._io import read_text
 from armslength.errors import ConfigError
 from armslength.model import Jurisdiction, Role, Tone
 
@@ -71,6 +73,8 @@ class Profile(_Section):
 
 class ScreenSettings(_Section):
     allow_terms: list[str] = Field(default_factory=list)
+    disable: list[str] = Field(default_factory=list)
+    """Screen rule ids to turn off (``armslength screen --list-rules`` lists them)."""
 
 
 class ExportLimits(_Section):
@@ -88,6 +92,8 @@ class Settings(_Section):
     screen: ScreenSettings = Field(default_factory=ScreenSettings)
     exports: ExportLimits = Field(default_factory=ExportLimits)
     database_url: str | None = None
+    policy: str | None = None
+    """An organisation override file for the rulebook (YAML); every face applies it."""
     retention_days: int | None = Field(default=None, ge=0)
     source: str | None = Field(default=None, exclude=True)
 
@@ -122,19 +128,14 @@ def settings_from_dict(data: dict[str, Any], *, source: str = "<config>") -> Set
 
 def load_settings(path: str | Path | None = None) -> Settings:
     """Read the settings; defaults when no file exists at the default location."""
-    config_path, explicit = resolve_config_path(path)
-    if not config_path.exists():
-        if explicit:
-            raise ConfigError("config file not found", path=config_path)
+    config_path, explicit = resolve_config_path(check_optional_path("path", path))
+    if not explicit and not config_path.exists():
         return Settings()
+    text = read_text(config_path, what="config file", error=ConfigError, stdin=False)
     try:
-        data = tomllib.loads(config_path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise ConfigError("config file is not UTF-8 text", path=config_path) from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"not valid TOML ({exc})", path=config_path) from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read ({exc.strerror})", path=config_path) from None
     return settings_from_dict(data, source=str(config_path))
 
 

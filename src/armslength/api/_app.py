@@ -18,6 +18,7 @@ from armslength.api._limits import Limits
 from armslength.api._middleware import AccessLog, BodyLimit, SecurityHeaders, Timeout
 from armslength.api._routes import router
 from armslength.config import Settings, load_settings
+from armslength.service import Core
 from armslength.store import Store, open_store
 
 DESCRIPTION = """\
@@ -46,7 +47,7 @@ def create_app(
 ) -> FastAPI:
     """The Armslength server. *require_token*: every call needs a Bearer token (or login)."""
     from armslength.web import router as web_router
-    from armslength.web._routes import LoginRequiredError
+    from armslength.errors import LoginRequiredError
 
     settings = settings or load_settings()
     store = store or open_store(settings_url=settings.database_url)
@@ -67,6 +68,7 @@ def create_app(
     )
     app.state.settings, app.state.store, app.state.limits = settings, store, limits
     app.state.require_token = require_token
+    app.state.core = Core.for_server(settings, store)
     app.state.audits = AuditJobs(
         store, settings, workers=limits.audit_workers, max_jobs=limits.audit_jobs_kept
     )

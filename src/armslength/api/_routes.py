@@ -24,9 +24,9 @@ from armslength.api._schemas import (
     ScreenResponse,
     VerifyResponse,
 )
-from armslength.api._service import give_advice, off_loop, screen_json, screen_text
 from armslength.model import Advice, ScreenResult
-from armslength.store import EVENT_TYPES, Store, TokenRole
+from armslength.service import Core, EventQuery, ScreenItem, off_loop
+from armslength.store import EVENT_TYPES, TokenRole
 
 router = APIRouter(prefix="/api/v1")
 Caller = Annotated[Principal, Depends(api_principal)]
@@ -62,12 +62,24 @@ async def advise_endpoint(
     never stored; the audit log gets the verdict, rule ids and options.
     """
     require(caller, TokenRole.CLINICIAN)
-    state = request.app.state
-    advice, ok = await off_loop(
-        lambda: give_advice(body, state.settings, state.store, actor=caller.actor, source="api")
-    )
-    _recorded(response, ok)
-    return advice.to_json_dict()
+    core = _core(request, caller)
+    outcome = await off_loop(lambda: core.advise(body))
+    _recorded(response, outcome.recorded)
+    return outcome.value.to_json_dict()
+
+
+def _core(request: Request, caller: Principal) -> Core:
+    """The server's application core acting for *caller* through the API."""
+    core: Core = request.app.state.core
+    return core.as_caller(caller.actor, "api")
+
+
+def _screen_json(result: ScreenResult, redact: bool) -> dict[str, object]:
+    """The CLI's ``--json`` shape: ``redacted`` only when asked for."""
+    out = result.model_dump(mode="json")
+    if not redact:
+        out.pop("redacted", None)
+    return out
 
 
 @router.post(
@@ -88,35 +100,17 @@ async def screen_endpoint(
     ids and the text's SHA-256 go to the audit log.
     """
     require(caller, TokenRole.CLINICIAN)
-    state = request.app.state
+    core = _core(request, caller)
     if isinstance(body, ScreenRequest):
-        result, ok = await off_loop(lambda: _screen_one(body, state, caller))
-        _recorded(response, ok)
-        return screen_json(result, body.redact)
-    results, ok = await off_loop(lambda: _screen_batch(body, state, caller))
-    _recorded(response, ok)
-    return {"results": [screen_json(r, body.redact) for r in results]}
-
-
-def _screen_one(body: ScreenRequest, state: Any, caller: Principal) -> tuple[ScreenResult, bool]:
-    return screen_text(
-        body.text, body.kind, state.settings, state.store, actor=caller.actor, source="api",
-        redact=body.redact, id=body.id,
-    )  # fmt: skip
-
-
-def _screen_batch(
-    body: ScreenBatchRequest, state: Any, caller: Principal
-) -> tuple[list[ScreenResult], bool]:
-    results, all_ok = [], True
-    for item in body.items:
-        result, ok = screen_text(
-            item.text, item.kind or body.kind, state.settings, state.store, actor=caller.actor,
-            source="api", redact=body.redact, id=item.id,
-        )  # fmt: skip
-        results.append(result)
-        all_ok = all_ok and ok
-    return results, all_ok
+        one = await off_loop(
+            lambda: core.screen(body.text, body.kind, redact=body.redact, id=body.id)
+        )
+        _recorded(response, one.recorded)
+        return _screen_json(one.value, body.redact)
+    items = [ScreenItem(text=item.text, id=item.id, kind=item.kind) for item in body.items]
+    many = await off_loop(lambda: core.screen_many(items, body.kind, redact=body.redact))
+    _recorded(response, many.recorded)
+    return {"results": [_screen_json(r, body.redact) for r in many.value]}
 
 
 def _job_out(job: Job, *, with_report: bool = True) -> AuditJob:
@@ -240,10 +234,11 @@ async def list_events(
     """Audit-log events, newest first (privacy officers see all; clinicians their own)."""
     if caller.role == TokenRole.CLINICIAN:
         actor = caller.actor
-    store: Store = request.app.state.store
-    rows = await off_loop(
-        lambda: store.events(type, since, limit, until=until, actor=actor, before_id=before_id)
+    query = EventQuery(
+        type=type, since=since, until=until, actor=actor, before_id=before_id, limit=limit
     )
+    core = _core(request, caller)
+    rows = await off_loop(lambda: core.events(query))
     events = [EventOut(**row.model_dump()) for row in rows]
     next_id = events[-1].id if len(events) == limit else None
     return EventsResponse(events=events, next_before_id=next_id)
@@ -253,6 +248,5 @@ async def list_events(
 async def verify_events(request: Request, caller: Caller) -> Any:
     """Check the hash chain (as ``armslength db verify``)."""
     require(caller, TokenRole.PRIVACY_OFFICER)
-    store: Store = request.app.state.store
-    ok, first_bad = await off_loop(store.verify)
+    ok, first_bad = await off_loop(_core(request, caller).verify_log)
     return VerifyResponse(ok=ok, first_bad_id=first_bad)

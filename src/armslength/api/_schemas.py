@@ -8,53 +8,19 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from armslength.model import (
-    Account,
     ContentKind,
-    Jurisdiction,
-    Kind,
-    Platform,
-    Relationship,
-    Role,
     ScreenResult,
-    Tone,
 )
+from armslength.service import AdviseRequest
 from armslength.store import StoredEvent
+
+__all__ = ["AdviseRequest"]  # defined by the core; the API's body for POST /advise
 
 MAX_TEXT = 100_000
 
 
 class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class AdviseRequest(_Body):
-    """An interaction to advise on; role and jurisdiction default to the server's profile."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {"relationship": "current-patient", "kind": "friend", "account": "personal"},
-                {
-                    "relationship": "former-patient",
-                    "kind": "message",
-                    "platform": "facebook",
-                    "jurisdiction": "uk",
-                    "message": "Could you look at my test results?",
-                },
-            ]
-        },
-    )
-
-    relationship: Relationship = Relationship.UNKNOWN
-    kind: Kind = Kind.FRIEND
-    account: Account = Account.PERSONAL
-    platform: Platform = Platform.OTHER
-    role: Role | None = None
-    jurisdiction: Jurisdiction | None = None
-    preexisting: bool = False
-    message: str | None = Field(default=None, max_length=10_000)
-    tone: Tone | None = None
 
 
 class ScreenRequest(_Body):

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
 from armslength.config import Settings, load_settings
+
+if TYPE_CHECKING:
+    from armslength.service import Core
 
 ConfigOption = Annotated[
     Path | None,
@@ -28,6 +32,38 @@ err_console = Console(stderr=True)
 
 def settings_from(config: Path | None) -> Settings:
     return load_settings(config)
+
+
+def core_from(
+    config: Path | None,
+    *,
+    policy: Path | None = None,
+    allow: Sequence[str] = (),
+    disable: Sequence[str] = (),
+) -> Core:
+    """The application core for a command: the settings file, with the command's
+    ``--policy`` in place of the settings' and its ``--allow``/``--disable`` added to theirs."""
+    from armslength.service import Core
+
+    settings = settings_from(config)
+    if policy is not None:
+        settings = settings.model_copy(update={"policy": str(policy)})
+    if allow or disable:
+        screen = settings.screen
+        section = screen.model_copy(
+            update={
+                "allow_terms": [*screen.allow_terms, *allow],
+                "disable": [*screen.disable, *disable],
+            }
+        )
+        settings = settings.model_copy(update={"screen": section})
+    return Core.for_cli(settings)
+
+
+def print_warning(warning: str | None) -> None:
+    """A one-line warning on stderr, never wrapped (scripts grep for it)."""
+    if warning:
+        sys.stderr.write(warning + "\n")
 
 
 def print_json(data: Any) -> None:

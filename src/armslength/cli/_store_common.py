@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from armslength.cli._common import settings_from
+from armslength.service import Caller
 from armslength.store import Store, open_store
 
 DbOption = Annotated[
@@ -27,7 +27,4 @@ def store_from(db: str | None, config: Path | None, *, upgrade: bool = True) -> 
 
 def cli_actor() -> str:
     """Who is acting at the command line (the OS user name; never patient data)."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli"
+    return Caller.cli().actor

@@ -7,24 +7,18 @@ from typing import Annotated
 
 import typer
 
-from armslength.advise import advise as advise_interaction
 from armslength.cli._app import app
-from armslength.cli._common import ConfigOption, JsonOption, console, print_json, settings_from
-from armslength.cli._render import print_advice
-from armslength.cli._store_common import cli_actor
-from armslength.model import (
-    Account,
-    Interaction,
-    Jurisdiction,
-    Kind,
-    Platform,
-    Relationship,
-    Role,
-    Tone,
+from armslength.cli._common import (
+    ConfigOption,
+    JsonOption,
+    console,
+    core_from,
+    print_json,
+    print_warning,
 )
-from armslength.policy import load_policy
-from armslength.store import record
-from armslength.store.adapters import advice_event
+from armslength.cli._render import print_advice
+from armslength.model import Account, Jurisdiction, Kind, Platform, Relationship, Role, Tone
+from armslength.service import AdviseRequest
 
 
 @app.command()
@@ -65,27 +59,14 @@ def advise(
     json_output: JsonOption = False,
 ) -> None:
     """Advise on a request, follow, message, tag or review: verdict, reasons, a reply."""
-    settings = settings_from(config)
-    profile = settings.profile
-    if tone is not None:
-        profile = profile.model_copy(update={"tone": tone})
-    interaction = Interaction(
-        relationship=relationship,
-        kind=kind,
-        account=account,
-        platform=platform,
-        role=role or profile.role,
-        jurisdiction=jurisdiction or profile.jurisdiction,
-        preexisting=preexisting,
-        message=message,
-    )
-    result = advise_interaction(interaction, policy=load_policy(policy), profile=profile)
+    core = core_from(config, policy=policy)
+    request = AdviseRequest(
+        relationship=relationship, kind=kind, account=account, platform=platform, role=role,
+        jurisdiction=jurisdiction, preexisting=preexisting, message=message, tone=tone,
+    )  # fmt: skip
+    outcome = core.advise(request)
     if json_output:
-        print_json(result.to_json_dict())
+        print_json(outcome.value.to_json_dict())
     else:
-        print_advice(console, result)
-    warning = record(
-        advice_event(interaction, result, actor=cli_actor()), settings_url=settings.database_url
-    )
-    if warning:
-        typer.echo(warning, err=True)
+        print_advice(console, outcome.value)
+    print_warning(outcome.warning)

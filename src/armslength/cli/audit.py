@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Annotated
 
@@ -20,14 +19,17 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from armslength.audit import AuditOptions, AuditReport, Thresholds, run_audit
+from armslength.audit import AuditOptions, AuditReport, Thresholds
 from armslength.cli._app import app
-from armslength.cli._common import ConfigOption, JsonOption, console, err_console, settings_from
-from armslength.cli._store_common import cli_actor
+from armslength.cli._common import (
+    ConfigOption,
+    JsonOption,
+    console,
+    core_from,
+    err_console,
+    print_warning,
+)
 from armslength.model import Platform
-from armslength.policy import load_policy
-from armslength.store import AuditRun, record
-from armslength.store.adapters import audit_event
 
 
 class _Bars:
@@ -36,18 +38,8 @@ class _Bars:
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
         self.task: TaskID | None = None
-        self.timings: dict[str, int] = {}
-        self._stage: tuple[str, float] | None = None
-
-    def close(self) -> None:
-        if self._stage is not None:
-            name, began = self._stage
-            key = "ms_" + name.lower().replace(" ", "_")
-            self.timings[key] = round((time.perf_counter() - began) * 1000)
 
     def start(self, stage: str, total: int | None) -> None:
-        self.close()
-        self._stage = (stage, time.perf_counter())
         if self.task is not None:
             done = self.progress.tasks[-1].total or 1
             self.progress.update(self.task, total=done, completed=done)
@@ -56,18 +48,6 @@ class _Bars:
     def advance(self, amount: int = 1) -> None:
         if self.task is not None:
             self.progress.advance(self.task, amount)
-
-
-def _event(report: AuditReport, timings: dict[str, int]) -> AuditRun:
-    """What the audit log keeps of a run: hashes, counts, timings, versions (never names)."""
-    s = report.summary
-    return audit_event(
-        s.model_dump(mode="json"),
-        export_hashes=[i.sha256 for i in s.inputs],
-        roster_hash=s.roster.sha256,
-        actor=cli_actor(),
-        timings=timings,
-    )
 
 
 def _print_summary(report: AuditReport) -> None:
@@ -137,7 +117,7 @@ def audit(
     config: ConfigOption = None,
 ) -> None:
     """Audit your downloaded archives against your patient roster; write the report and action list."""
-    settings = settings_from(config)
+    core = core_from(config, policy=policy)
     options = AuditOptions(
         thresholds=Thresholds(
             patient=patient_threshold, review=min(review_threshold, patient_threshold)
@@ -153,20 +133,9 @@ def audit(
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=err_console, disable=not show, transient=False) as progress:
-        bars = _Bars(progress)
-        report = run_audit(
-            exports,
-            roster,
-            out,
-            settings=settings,
-            policy=load_policy(policy),
-            options=options,
-            reporter=bars,
-        )
-        bars.close()
-    warning = record(_event(report, bars.timings), settings_url=settings.database_url)
-    if warning:
-        err_console.print(warning, markup=False, highlight=False)
+        outcome = core.audit(exports, roster, out, options=options, reporter=_Bars(progress))
+    report = outcome.value
+    print_warning(outcome.warning)
     if json_output:
         typer.echo(
             json.dumps(

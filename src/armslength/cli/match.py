@@ -10,12 +10,18 @@ from rich.markup import escape
 from rich.table import Table
 
 from armslength.cli._app import app
-from armslength.cli._common import ConfigOption, JsonOption, console, err_console, print_json
-from armslength.cli._common import settings_from as _settings_from
+from armslength.cli._common import (
+    ConfigOption,
+    JsonOption,
+    console,
+    core_from,
+    err_console,
+    print_json,
+)
 from armslength.errors import InputError
 from armslength.model import Connection, Match
 from armslength.roster import Roster, load_roster
-from armslength.roster.match import AccountInfo, match
+from armslength.roster.match import AccountInfo
 
 _MAX_NAMES_FILE_LINES = 1_000_000
 
@@ -115,14 +121,14 @@ def match_command(
     json_output: JsonOption = False,
 ) -> None:
     """Which roster patients could be behind these names? Scored and explained."""
-    _settings_from(config)
+    core = core_from(config)
     items = _inputs(names, names_file, export)
     loaded = load_roster(roster)
     if loaded.skipped:
         err_console.print(
             f"armslength: {len(loaded.skipped)} roster rows skipped (first at line {loaded.skipped[0].line}: {loaded.skipped[0].reason})"
         )
-    results = match(items, loaded, top=top, min_score=min_score)
+    results = core.match(items, loaded, top=top, min_score=min_score)
     if json_output:
         print_json([r.model_dump(mode="json") for r in results])
     else:

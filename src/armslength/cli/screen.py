@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -19,17 +18,17 @@ from armslength.cli._common import (
     ConfigOption,
     JsonOption,
     console,
+    core_from,
     err_console,
-    settings_from,
+    print_warning,
 )
-from armslength.cli._store_common import cli_actor
 from armslength.errors import InputError
-from armslength.model import ContentKind, ScreenResult, Severity
-from armslength.screen.batch import BatchOptions, screen_jsonl
-from armslength.screen.engine import Screener
+from armslength.model import ContentKind, Finding, ScreenResult, Severity
 from armslength.screen.redact import RedactStyle
-from armslength.store import TextScreened, content_hash, record
-from armslength.store.adapters import ScreenTally, screen_event
+
+if TYPE_CHECKING:
+    from armslength.roster import Roster
+    from armslength.service import Core, Recorded
 
 
 class FailOn(StrEnum):
@@ -64,7 +63,7 @@ def _fails(risk: str, fail_on: FailOn) -> bool:
     return fail_on is not FailOn.NONE and Severity(risk).rank >= Severity(fail_on.value).rank
 
 
-def _load_roster(roster: Path | None) -> Any:
+def _load_roster(roster: Path | None) -> Roster | None:
     if roster is None:
         return None
     from armslength.roster import load_roster
@@ -120,49 +119,26 @@ def _write_json_items(
     out.write("\n}\n")
 
 
-def _line_event(raw: bytes, out: dict[str, Any], kind: ContentKind, redacted: bool) -> TextScreened:
-    """What the audit log keeps of one screened JSONL line: counts, rule ids, the line's hash."""
-    findings = out["findings"]
-    return TextScreened(
-        actor=cli_actor(),
-        kind=str(kind),
-        risk=out["risk"],
-        findings=len(findings),
-        labels=dict(Counter(f["label"] or f["category"] for f in findings)),
-        rules=sorted({f["rule"] for f in findings}),
-        text_sha256=content_hash(raw),
-        length=len(raw),
-        redacted=redacted,
-    )
-
-
-def _record(events: list[TextScreened], database_url: str | None) -> None:
-    warning = record(events, settings_url=database_url)
-    if warning:
-        err_console.print(warning, markup=False, highlight=False)
+def _warn(outcome: Recorded[Any]) -> None:
+    print_warning(outcome.warning)
 
 
 def _batch(
-    data: bytes, path: str, options: BatchOptions, workers: int, fail_on: FailOn
-) -> tuple[int, list[TextScreened]]:
-    ok = failed = 0
-    events: list[TextScreened] = []
-    lines = data.split(b"\n")
-    nonblank = (raw for raw in lines if raw.strip())
-    for raw, out in zip(nonblank, screen_jsonl(lines, options, workers=workers), strict=True):
+    core: Core, data: bytes, path: str, kind: ContentKind, fail_on: FailOn, **options: Any
+) -> int:
+    def emit(out: Any) -> None:
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         if "error" in out:
-            err_console.print(
-                f"armslength: {path}:{out['line']}: {out['error']}", markup=False, highlight=False
-            )
-            continue
-        ok += 1
-        failed += _fails(out["risk"], fail_on)
-        events.append(_line_event(raw, out, options.kind, bool(options.redact)))
-    if ok == 0:
+            message = f"armslength: {path}:{out['line']}: {out['error']}"
+            err_console.print(message, markup=False, highlight=False)
+
+    outcome = core.screen_lines(data.split(b"\n"), kind, emit, **options)
+    _warn(outcome)
+    tally = outcome.value
+    if tally.screened == 0:
         err_console.print(f"armslength: error: {path}: no line could be screened", markup=False)
-        return 2, events
-    return (1 if failed else 0), events
+        return 2
+    return 1 if any(_fails(risk.value, fail_on) for risk in tally.risks) else 0
 
 
 @app.command("screen")
@@ -201,51 +177,46 @@ def screen_command(
         list[str] | None,
         typer.Option("--allow", help="A term that is never a finding (repeatable)."),
     ] = None,
+    disable: Annotated[
+        list[str] | None,
+        typer.Option("--disable", help="A rule id to turn off (repeatable; see --list-rules)."),
+    ] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes for --jsonl.")] = 1,
     config: ConfigOption = None,
 ) -> None:
     """Screen text for patient information, replies that confirm a patient, and professionalism risks."""
-    settings = settings_from(config)
-    allow_terms = (*settings.screen.allow_terms, *(allow or ()))
+    core = core_from(config, allow=allow or (), disable=disable or ())
     patients = _load_roster(roster)
     style: RedactStyle | bool = redact_style if redact else False
     data = _read(path)
     if jsonl:
-        roster_rows = tuple(patients.patients) if patients is not None else None
-        options = BatchOptions(kind=kind, redact=style, roster=roster_rows, allow_terms=allow_terms)
-        code, events = _batch(data, path, options, workers, fail_on)
-        _record(events, settings.database_url)
-        raise typer.Exit(code)
+        options = {"redact": style, "roster": patients, "workers": workers}
+        raise typer.Exit(_batch(core, data, path, kind, fail_on, **options))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 text (byte {exc.start})", path=path) from None
-    screener = Screener(roster=patients, allow_terms=allow_terms)
     if json_out and not redact:
-        risk = _stream_json(screener, text, kind, settings.database_url)
+        risk = _stream_json(core, text, kind, patients)
         raise typer.Exit(1 if _fails(risk.value, fail_on) else 0)
-    result = screener.screen(text, kind, redact=style)
-    _record(
-        [screen_event(text, kind, result, actor=cli_actor(), redacted=redact)],
-        settings.database_url,
-    )
+    outcome = core.screen(text, kind, redact=style, roster=patients)
+    _warn(outcome)
     if json_out:
-        _write_json(result, with_redacted=redact)
+        _write_json(outcome.value, with_redacted=redact)
     else:
-        _render(result, text)
-    raise typer.Exit(1 if _fails(result.risk.value, fail_on) else 0)
+        _render(outcome.value, text)
+    raise typer.Exit(1 if _fails(outcome.value.risk.value, fail_on) else 0)
 
 
-def _stream_json(
-    screener: Screener, text: str, kind: ContentKind, database_url: str | None
-) -> Severity:
+def _stream_json(core: Core, text: str, kind: ContentKind, roster: Roster | None) -> Severity:
     """``--json`` without ``--redact``: findings are kept as JSON lines, not objects, so a
     10 MB text with 200,000 findings stays within a few hundred megabytes."""
-    tally = ScreenTally()
     items: list[str] = []
-    for finding in screener.iter_detect(text, kind):
-        tally.add(finding)
+
+    def keep(finding: Finding) -> None:
         items.append(json.dumps(finding.model_dump(mode="json"), ensure_ascii=False))
-    _record([tally.event(text, kind, actor=cli_actor())], database_url)
-    _write_json_items(None, tally.risk, items, None)
-    return tally.risk
+
+    outcome = core.screen_findings(text, kind, keep, roster=roster)
+    _warn(outcome)
+    _write_json_items(None, outcome.value, items, None)
+    return outcome.value

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from armslength.model import Advice, Finding, Interaction, ScreenResult, Severity
 from armslength.store.events import AdviceGiven, AuditRun, TextScreened, content_hash
@@ -53,7 +54,7 @@ class ScreenTally:
 
     def event(
         self,
-        text: str,
+        text: str | bytes,
         kind: str,
         *,
         actor: str = "local",
@@ -72,6 +73,25 @@ class ScreenTally:
             length=len(text),
             redacted=redacted,
         )
+
+
+def line_event(
+    raw: bytes,
+    result: Mapping[str, Any],
+    kind: str,
+    *,
+    actor: str = "local",
+    source: str = "cli",
+    redacted: bool = False,
+) -> TextScreened:
+    """A :class:`TextScreened` for one screened JSONL line, from its result JSON (``risk``,
+    ``findings``) and the raw line, which is reduced to its hash and length."""
+    tally = ScreenTally()
+    for finding in result["findings"]:
+        tally.labels[finding["label"] or finding["category"]] += 1
+        tally.rules.add(finding["rule"])
+    tally.risk = Severity(result["risk"])
+    return tally.event(raw, kind, actor=actor, source=source, redacted=redacted)
 
 
 def screen_event(

@@ -16,8 +16,7 @@ from starlette.templating import Jinja2Templates
 
 from armslength.api._auth import COOKIE, Principal, web_principal
 from armslength.api._routes import job_for, report_file, start_audit
-from armslength.api._schemas import AdviseRequest
-from armslength.api._service import give_advice, off_loop, screen_text
+from armslength.errors import LoginRequiredError
 from armslength.model import (
     Account,
     ContentKind,
@@ -28,7 +27,8 @@ from armslength.model import (
     Role,
     Tone,
 )
-from armslength.store import EVENT_TYPES, Store, TokenRole
+from armslength.service import AdviseRequest, Core, EventQuery, off_loop
+from armslength.store import EVENT_TYPES, TokenRole
 from armslength.web._csrf import CSRF_FIELD, check_csrf, csrf_token, set_csrf_cookie
 from armslength.web._highlight import ordered, pieces
 
@@ -61,16 +61,18 @@ CHOICES = {
 }
 
 
-class LoginRequiredError(Exception):
-    """The server needs a token and the browser has not logged in."""
-
-
 def _page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
     context.update(request=request, csrf=csrf_token(request), csrf_field=CSRF_FIELD, **CHOICES)
     context.setdefault("needs_login", request.app.state.require_token)
     response = templates.TemplateResponse(request, name, context, status_code=status)
     set_csrf_cookie(request, response)
     return response
+
+
+def _core(request: Request, who: Principal) -> Core:
+    """The server's application core acting for *who* through the web page."""
+    core: Core = request.app.state.core
+    return core.as_caller(who.actor, "web")
 
 
 def _who(request: Request) -> Principal:
@@ -124,11 +126,9 @@ async def advise_submit(request: Request) -> Response:
         body = AdviseRequest(**values)
     except ValidationError:
         return _page(request, "advise.html", 422, values=values, error="Please check the choices.")
-    state = request.app.state
-    advice, _ = await off_loop(
-        lambda: give_advice(body, state.settings, state.store, actor=who.actor, source="web")
-    )
-    return _page(request, "advise.html", values=values, advice=advice)
+    core = _core(request, who)
+    outcome = await off_loop(lambda: core.advise(body))
+    return _page(request, "advise.html", values=values, advice=outcome.value)
 
 
 @router.get("/screen")
@@ -157,12 +157,9 @@ async def screen_submit(request: Request) -> Response:
             request, "screen.html", 413, text="", kind=kind_value, error="The text is too long."
         )
     kind = ContentKind(kind_value)
-    state = request.app.state
-    result, _ = await off_loop(
-        lambda: screen_text(
-            text, kind, state.settings, state.store, actor=who.actor, source="web", redact=True
-        )
-    )
+    core = _core(request, who)
+    outcome = await off_loop(lambda: core.screen(text, kind, redact=True))
+    result = outcome.value
     findings = ordered(result.findings)
     return _page(
         request, "screen.html", text=text, kind=kind_value, result=result, findings=findings,
@@ -219,10 +216,11 @@ async def history(request: Request) -> Response:
     kind = params.get("type") or None
     kind = kind if kind in EVENT_TYPES else None
     actor = who.actor if who.role == TokenRole.CLINICIAN else (params.get("actor") or None)
-    store: Store = request.app.state.store
     since, until = _when(params.get("since")), _when(params.get("until"))
-    rows = await off_loop(lambda: store.events(kind, since, 200, until=until, actor=actor))
-    verified = await off_loop(store.verify) if params.get("verify") else None
+    query = EventQuery(type=kind, since=since, until=until, actor=actor, limit=200)
+    core = _core(request, who)
+    rows = await off_loop(lambda: core.events(query))
+    verified = await off_loop(core.verify_log) if params.get("verify") else None
     filters = {
         "type": kind or "",
         "since": params.get("since", ""),
