@@ -32,9 +32,9 @@ def _a(what: str) -> str:
     return f"an {what}" if what[:1].lower() in "aeiou" else f"a {what}"
 
 
-def _label(path: PathArg) -> str:
-    text = os.fspath(path)
-    return STDIN_LABEL if text == STDIN else text
+def _source(path: PathArg, stdin: bool) -> PathArg:
+    """How messages name *path*: ``<stdin>`` when ``-`` means standard input."""
+    return STDIN_LABEL if stdin and os.fspath(path) == STDIN else path
 
 
 def _os_detail(exc: OSError, what: str) -> str:
@@ -54,7 +54,7 @@ def input_error(
     exc: OSError, path: PathArg, *, what: str, error: ErrorClass = InputError
 ) -> ArmslengthError:
     """The error to raise for *exc*, met while reading *path* (which should hold *what*)."""
-    return error(_os_detail(exc, what), path=_label(path))
+    return error(_os_detail(exc, what), path=os.fspath(path))
 
 
 def _encoding_name(encoding: str) -> str:
@@ -85,7 +85,7 @@ def decode_text(
         detail = (
             f"{what} is not {_encoding_name(encoding)} text ({exc.reason} at byte offset {offset})"
         )
-        raise error(detail, path=_label(path), line=line) from None
+        raise error(detail, path=os.fspath(path), line=line) from None
 
 
 def open_input(path: PathArg, *, what: str, error: ErrorClass = InputError) -> BinaryIO:
@@ -104,12 +104,13 @@ def read_bytes(
     path: PathArg, *, what: str, error: ErrorClass = InputError, stdin: bool = True
 ) -> bytes:
     """The bytes of *path* (``-``: standard input, unless *stdin* is false)."""
+    source = _source(path, stdin)
     try:
-        if stdin and os.fspath(path) == STDIN:
+        if source == STDIN_LABEL:
             return sys.stdin.buffer.read()
         return Path(path).read_bytes()
     except OSError as exc:
-        raise input_error(exc, path, what=what, error=error) from None
+        raise input_error(exc, source, what=what, error=error) from None
 
 
 def read_text(
@@ -122,4 +123,4 @@ def read_text(
 ) -> str:
     """The text of *path*, decoded strictly (bad bytes: *error* naming the byte offset)."""
     data = read_bytes(path, what=what, error=error, stdin=stdin)
-    return decode_text(data, path, what=what, encoding=encoding, error=error)
+    return decode_text(data, _source(path, stdin), what=what, encoding=encoding, error=error)
