@@ -46,8 +46,8 @@ def create_app(
     limits: Limits | None = None,
 ) -> FastAPI:
     """The Armslength server. *require_token*: every call needs a Bearer token (or login)."""
-    from armslength.web import router as web_router
     from armslength.errors import LoginRequiredError
+    from armslength.web import router as web_router
 
     settings = settings or load_settings()
     store = store or open_store(settings_url=settings.database_url)
