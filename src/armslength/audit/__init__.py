@@ -6,16 +6,19 @@
 
 from armslength.audit._connections import Thresholds
 from armslength.audit._model import Action, ActionVerb, ReportDocument
-from armslength.audit._run import AuditOptions, AuditReport, Reporter, run_audit
+from armslength.audit._run import STAGES, AuditOptions, AuditReport, Reporter, run_audit
+from armslength.audit._runner import Stage
 from armslength.audit._schema import report_schema
 
 __all__ = [
+    "STAGES",
     "Action",
     "ActionVerb",
     "AuditOptions",
     "AuditReport",
     "ReportDocument",
     "Reporter",
+    "Stage",
     "Thresholds",
     "report_schema",
     "run_audit",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from armslength.advise import advise
@@ -110,21 +109,6 @@ def decide(
     )
     advice = advise(interaction, policy=policy, profile=profile)
     return ConnectionDecision(connection, account, match, advice, _action(connection.kind, advice))
-
-
-def decide_all(
-    connections: Iterable[Connection],
-    matches: Iterable[Match | None],
-    account_of: Callable[[Connection], Account],
-    *,
-    profile: Profile,
-    policy: Policy,
-    thresholds: Thresholds,
-) -> list[ConnectionDecision]:
-    return [
-        decide(c, m, account_of(c), profile=profile, policy=policy, thresholds=thresholds)
-        for c, m in zip(connections, matches, strict=True)
-    ]
 
 
 def to_result(decision: ConnectionDecision) -> ConnectionResult:

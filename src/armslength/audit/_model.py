@@ -135,6 +135,17 @@ class Summary(_Model):
     thresholds: dict[str, float]
 
 
+class GuidanceSource(_Model):
+    """A source of guidance that the report's advice or actions cite."""
+
+    id: str
+    body: str
+    title: str
+    year: int | str
+    url: str
+    verification: str
+
+
 class ReportDocument(_Model):
     """The whole ``report.json``."""
 
@@ -145,4 +156,4 @@ class ReportDocument(_Model):
     separation: list[SeparationFinding]
     limitations: list[PlatformLimit]
     skipped: list[SkippedInput]
-    guidance: list[dict[str, Any]]
+    guidance: list[GuidanceSource]
