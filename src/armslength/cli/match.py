@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from armslength._io import read_bytes
 from armslength.cli._app import app
 from armslength.cli._common import (
     ConfigOption,
@@ -27,10 +28,7 @@ _MAX_NAMES_FILE_LINES = 1_000_000
 
 
 def _read_names_file(path: Path) -> list[str]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror or 'I/O error'})", path=path) from None
+    raw = read_bytes(path, what="names file", stdin=False)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

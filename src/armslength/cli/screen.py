@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Iterable
@@ -13,6 +14,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from armslength._io import decode_text, read_bytes
 from armslength.cli._app import app
 from armslength.cli._common import (
     ConfigOption,
@@ -20,6 +22,7 @@ from armslength.cli._common import (
     console,
     core_from,
     err_console,
+    print_json,
     print_warning,
 )
 from armslength.errors import InputError
@@ -46,17 +49,33 @@ _STYLE = {
 
 
 def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    file = Path(path)
-    try:
-        return file.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a text or JSONL file", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", path=path) from None
+    if path != "-" and not Path(path).exists() and _looks_like_text(path):
+        raise InputError(
+            "the argument is not a file; to screen text, pass it with --text TEXT or on "
+            "standard input (-)",
+            field="PATH",
+        )
+    return read_bytes(path, what="text or JSONL file")
+
+
+def _looks_like_text(argument: str) -> bool:
+    """A sentence typed where a path belongs: never echoed (it may be about a patient)."""
+    return len(argument) > 200 or any(ch.isspace() for ch in argument.strip())
+
+
+def _print_rules(json_out: bool) -> None:
+    from armslength.screen.recognizers import screen_rules
+
+    rules = screen_rules()
+    if json_out:
+        print_json([dataclasses.asdict(rule) for rule in rules])
+        return
+    table = Table(title="Screen rules (turn one off with --disable RULE)")
+    for column in ("rule", "finds", "what"):
+        table.add_column(column, overflow="fold")
+    for rule in rules:
+        table.add_row(rule.rule, rule.label or rule.category, Text(rule.description))
+    console.print(table)
 
 
 def _fails(risk: str, fail_on: FailOn) -> bool:
@@ -181,21 +200,28 @@ def screen_command(
         list[str] | None,
         typer.Option("--disable", help="A rule id to turn off (repeatable; see --list-rules)."),
     ] = None,
+    text_arg: Annotated[
+        str | None,
+        typer.Option("--text", help="The text to screen, given here instead of a file."),
+    ] = None,
+    list_rules: Annotated[
+        bool, typer.Option("--list-rules", help="List the rule ids the screen reports, and exit.")
+    ] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes for --jsonl.")] = 1,
     config: ConfigOption = None,
 ) -> None:
     """Screen text for patient information, replies that confirm a patient, and professionalism risks."""
+    if list_rules:
+        _print_rules(json_out)
+        raise typer.Exit(0)
     core = core_from(config, allow=allow or (), disable=disable or ())
     patients = _load_roster(roster)
     style: RedactStyle | bool = redact_style if redact else False
-    data = _read(path)
+    data = text_arg.encode("utf-8") if text_arg is not None else _read(path)
     if jsonl:
         options = {"redact": style, "roster": patients, "workers": workers}
         raise typer.Exit(_batch(core, data, path, kind, fail_on, **options))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 text (byte {exc.start})", path=path) from None
+    text = decode_text(data, path, what="text file")
     if json_out and not redact:
         risk = _stream_json(core, text, kind, patients)
         raise typer.Exit(1 if _fails(risk.value, fail_on) else 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -72,7 +73,7 @@ def _infos(cls: type[Recognizer]) -> Iterator[RuleInfo]:
     describe: Callable[[], Iterable[tuple[str, str]]] | None = getattr(cls, "sub_rules", None)
     category = str(getattr(cls, "category", "phi"))
     label = getattr(cls, "label", None) or None
-    doc = (cls.__doc__ or "").strip().splitlines()
+    doc = (cls.__doc__ or sys.modules[cls.__module__].__doc__ or "").strip().splitlines()
     yield RuleInfo(cls.rule, category, label, doc[0] if doc else "", cls.__name__)
     for rule, why in describe() if describe is not None else ():
         yield RuleInfo(rule, category, None, why, cls.__name__)
