@@ -86,7 +86,7 @@ def test_errors_are_one_line_without_patient_data(tmp_path: Path, roster_path: P
     assert "Quortlebury" not in err
     code, _, err = run("--roster", str(roster_path), "--names-file", str(tmp_path / "missing.txt"))
     assert code == 2
-    assert "cannot read" in err
+    assert "names file not found" in err
 
 
 def test_skipped_rows_are_counted_on_stderr(tmp_path: Path) -> None:
