@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from armslength.api import create_app
 from armslength.cli import app as cli_app
 from armslength.config import Settings
+from armslength.server import create_app
 from armslength.store import open_store
 
 with warnings.catch_warnings():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from armslength.errors import InputError
 
@@ -43,19 +44,18 @@ def check_optional_path(name: str, value: object) -> Path | None:
 
 def check_strings(name: str, value: object) -> tuple[str, ...]:
     """*value*, an iterable of ``str`` (a single ``str`` is refused), as a tuple."""
-    check_iterable(name, value, "an iterable of str")
-    assert isinstance(value, Iterable)
-    items = tuple(value)
+    items = tuple(check_iterable(name, value, "an iterable of str"))
     for position, item in enumerate(items):
         if not isinstance(item, str):
             raise wrong_type(f"{name}[{position}]", "str", item)
     return items
 
 
-def check_iterable(name: str, value: object, expected: str) -> None:
-    """An :class:`InputError` unless *value* is iterable and not a ``str`` or ``bytes``.
+def check_iterable(name: str, value: object, expected: str) -> Iterable[Any]:
+    """*value*, which must be iterable and not a ``str`` or ``bytes``.
 
     A single string is refused: it iterates as characters, a common slip for a list of one.
     """
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise wrong_type(name, expected, value)
+    return value

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from _backends import db_url, store
-from armslength.api import create_app
 from armslength.config import Settings
 from armslength.samples.synthetic import Scale, write_sample
+from armslength.server import create_app
 from armslength.store import Store
 
 with warnings.catch_warnings():

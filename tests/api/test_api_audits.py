@@ -70,8 +70,8 @@ def test_audit_needs_files(client: TestClient) -> None:
 
 
 def test_only_the_newest_finished_audits_are_kept(store: Store) -> None:
-    from armslength.api import Limits, create_app
     from armslength.config import Settings
+    from armslength.server import Limits, create_app
 
     app = create_app(Settings(), store, limits=Limits(audit_jobs_kept=2))
     files = [

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from armslength.api import Limits, create_app
 from armslength.config import Settings
+from armslength.server import Limits, create_app
 from armslength.store import Store
 
 PROBLEM = "application/problem+json"

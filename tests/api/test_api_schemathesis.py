@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
-from armslength.api import create_app
 from armslength.config import Settings
+from armslength.server import create_app
 from armslength.store import open_store
 
 _DB = Path(tempfile.mkdtemp(prefix="armslength-schemathesis-")) / "audit.db"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from armslength.api import Limits, create_app
 from armslength.config import Settings
 from armslength.model import Category, Finding, Severity
 from armslength.samples.synthetic import Scale, write_sample
+from armslength.server import Limits, create_app
 from armslength.store import open_store
 from armslength.web._highlight import ordered, pieces
 

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, File, Query, Request, Response, UploadFile
-from starlette.datastructures import UploadFile as Upload
 from starlette.exceptions import HTTPException
 from starlette.responses import FileResponse
 
-from armslength.api._audits import CHUNK, AuditJobs, Job, safe_name
-from armslength.api._auth import Principal, api_principal, require
 from armslength.api._schemas import (
     AdviseRequest,
     AuditJob,
@@ -24,8 +19,11 @@ from armslength.api._schemas import (
     ScreenResponse,
     VerifyResponse,
 )
+from armslength.auth import Principal, api_principal, require, visible_actor
+from armslength.jobs import AuditJobs, Job
 from armslength.model import Advice, ScreenResult
 from armslength.service import Core, EventQuery, ScreenItem, off_loop
+from armslength.serving import job_or_404, report_response
 from armslength.store import EVENT_TYPES, TokenRole
 
 router = APIRouter(prefix="/api/v1")
@@ -121,29 +119,6 @@ def _job_out(job: Job, *, with_report: bool = True) -> AuditJob:
     )  # fmt: skip
 
 
-async def _save(upload: Upload, folder: Path, fallback: str) -> Path:
-    target = folder / safe_name(upload.filename, fallback)
-    if target.exists():
-        target = folder / f"{len(list(folder.iterdir()))}-{target.name}"
-    with target.open("wb") as handle:
-        while chunk := await upload.read(CHUNK):
-            handle.write(chunk)
-    return target
-
-
-async def start_audit(
-    jobs: AuditJobs, caller: Principal, exports: Sequence[Upload], roster: Upload
-) -> Job:
-    """Save the uploads in a fresh private folder and queue the audit."""
-    job = jobs.new_job(caller.actor)
-    saved = [await _save(upload, job.inputs, f"export-{n}") for n, upload in enumerate(exports)]
-    roster_dir = job.inputs / "roster"
-    roster_dir.mkdir()
-    roster_path = await _save(roster, roster_dir, "roster.csv")
-    jobs.start(job, saved, roster_path)
-    return job
-
-
 @router.post("/audits", response_model=AuditJob, status_code=202, responses=ERRORS, tags=["audits"])
 async def create_audit(
     request: Request,
@@ -161,25 +136,16 @@ async def create_audit(
     require(caller, TokenRole.CLINICIAN)
     if not exports:
         raise HTTPException(422, "upload at least one export")
-    job = await start_audit(request.app.state.audits, caller, exports, roster)
+    jobs: AuditJobs = request.app.state.audits
+    job = await jobs.start_upload(caller, exports, roster)
     return _job_out(job, with_report=False)
-
-
-def job_for(request: Request, audit_id: str, caller: Principal) -> Job:
-    """The audit, if it exists and the caller may see it (clinicians: only their own)."""
-    job: Job | None = request.app.state.audits.get(audit_id)
-    if job is not None and caller.role == TokenRole.CLINICIAN and job.actor != caller.actor:
-        job = None
-    if job is None:
-        raise HTTPException(404, "no audit with this id on this server")
-    return job
 
 
 @router.get("/audits/{audit_id}", response_model=AuditJob, responses=AUDIT_ERRORS, tags=["audits"])
 async def get_audit(audit_id: str, request: Request, caller: Caller) -> Any:
     """The audit's status and stage; once done, its summary and ``report.json``."""
     require(caller, TokenRole.CLINICIAN)
-    return _job_out(job_for(request, audit_id, caller))
+    return _job_out(job_or_404(request, audit_id, caller))
 
 
 @router.get(
@@ -197,18 +163,7 @@ async def get_audit_file(
 ) -> Any:  # fmt: skip
     """One of the report files of a finished audit."""
     require(caller, TokenRole.CLINICIAN)
-    return report_file(job_for(request, audit_id, caller), name)
-
-
-REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
-
-
-def report_file(job: Job, name: str) -> FileResponse:
-    path = job.out / name
-    if job.status != "done" or not path.is_file():
-        raise HTTPException(404, "the report is not ready")
-    headers = {"content-security-policy": REPORT_CSP}
-    return FileResponse(path, headers=headers, filename=name if name != "report.html" else None)
+    return report_response(job_or_404(request, audit_id, caller), name)
 
 
 EventType = Literal[
@@ -232,11 +187,10 @@ async def list_events(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> Any:
     """Audit-log events, newest first (privacy officers see all; clinicians their own)."""
-    if caller.role == TokenRole.CLINICIAN:
-        actor = caller.actor
     query = EventQuery(
-        type=type, since=since, until=until, actor=actor, before_id=before_id, limit=limit
-    )
+        type=type, since=since, until=until, actor=visible_actor(caller, actor),
+        before_id=before_id, limit=limit,
+    )  # fmt: skip
     core = _core(request, caller)
     rows = await off_loop(lambda: core.events(query))
     events = [EventOut(**row.model_dump()) for row in rows]

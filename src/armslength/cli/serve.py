@@ -48,7 +48,7 @@ def serve(
     """Serve the REST API (/api/v1, /openapi.json) and the web page (/) with uvicorn."""
     import uvicorn
 
-    from armslength.api import create_app
+    from armslength.server import create_app
 
     settings = settings_from(config)
     store = open_store(db, settings_url=settings.database_url)

@@ -14,9 +14,9 @@ from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
-from armslength.api._auth import COOKIE, Principal, web_principal
-from armslength.api._routes import job_for, report_file, start_audit
+from armslength.auth import COOKIE, Principal, visible_actor, web_principal
 from armslength.errors import LoginRequiredError
+from armslength.jobs import AuditJobs
 from armslength.model import (
     Account,
     ContentKind,
@@ -28,7 +28,8 @@ from armslength.model import (
     Tone,
 )
 from armslength.service import AdviseRequest, Core, EventQuery, off_loop
-from armslength.store import EVENT_TYPES, TokenRole
+from armslength.serving import job_or_404, report_response
+from armslength.store import EVENT_TYPES
 from armslength.web._csrf import CSRF_FIELD, check_csrf, csrf_token, set_csrf_cookie
 from armslength.web._highlight import ordered, pieces
 
@@ -181,13 +182,14 @@ async def audit_submit(request: Request) -> Response:
     roster = form.get("roster")
     if not exports or not isinstance(roster, UploadFile) or not roster.filename:
         return _page(request, "audit.html", 422, error="Choose at least one export and a roster.")
-    job = await start_audit(request.app.state.audits, who, exports, roster)
+    jobs: AuditJobs = request.app.state.audits
+    job = await jobs.start_upload(who, exports, roster)
     return RedirectResponse(f"/audit/{job.id}", status_code=303)
 
 
 @router.get("/audit/{audit_id}")
 async def audit_job(request: Request, audit_id: str) -> Response:
-    job = job_for(request, audit_id, _who(request))
+    job = job_or_404(request, audit_id, _who(request))
     return _page(request, "audit_job.html", job=job, report=job.report())
 
 
@@ -196,10 +198,10 @@ REPORT_FILES = ("report.html", "report.json", "actions.csv")
 
 @router.get("/audit/{audit_id}/{name}")
 async def audit_report(request: Request, audit_id: str, name: str) -> Response:
-    job = job_for(request, audit_id, _who(request))
+    job = job_or_404(request, audit_id, _who(request))
     if name not in REPORT_FILES:
         raise HTTPException(404, "no such report file")
-    return report_file(job, name)
+    return report_response(job, name)
 
 
 def _when(value: str | None) -> datetime | None:
@@ -215,7 +217,7 @@ async def history(request: Request) -> Response:
     params = request.query_params
     kind = params.get("type") or None
     kind = kind if kind in EVENT_TYPES else None
-    actor = who.actor if who.role == TokenRole.CLINICIAN else (params.get("actor") or None)
+    actor = visible_actor(who, params.get("actor") or None)
     since, until = _when(params.get("since")), _when(params.get("until"))
     query = EventQuery(type=kind, since=since, until=until, actor=actor, limit=200)
     core = _core(request, who)

@@ -1,25 +1,27 @@
-"""The FastAPI application factory: API, web page, middleware, error handling."""
+"""The Armslength server: the REST API and the web page composed into one FastAPI app.
+
+Neither face imports the other; this module puts them side by side over one core, one
+audit log and one set of audit jobs.
+
+>>> app = create_app()            # doctest: +SKIP   (uvicorn serves it: ``armslength serve``)
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from importlib import resources
-from pathlib import Path
 
-from fastapi import FastAPI, Request
-from starlette.responses import RedirectResponse, Response
-from starlette.staticfiles import StaticFiles
+from fastapi import FastAPI
 
+from armslength import api, web
 from armslength._version import __version__
-from armslength.api import _problems
-from armslength.api._audits import AuditJobs
-from armslength.api._limits import Limits
-from armslength.api._middleware import AccessLog, BodyLimit, SecurityHeaders, Timeout
-from armslength.api._routes import router
+from armslength.api import Limits
 from armslength.config import Settings, load_settings
+from armslength.jobs import AuditJobs
 from armslength.service import Core
 from armslength.store import Store, open_store
+
+__all__ = ["Limits", "create_app"]
 
 DESCRIPTION = """\
 Armslength's REST API: advise on social-media interactions with patients, screen text for
@@ -30,14 +32,6 @@ elsewhere, send `Authorization: Bearer <token>` (`armslength token create --role
 """
 
 
-def _static_dir() -> Path:
-    return Path(str(resources.files("armslength.web").joinpath("static")))
-
-
-async def _to_login(_request: Request, _exc: Exception) -> Response:
-    return RedirectResponse("/login", status_code=303)
-
-
 def create_app(
     settings: Settings | None = None,
     store: Store | None = None,
@@ -46,9 +40,6 @@ def create_app(
     limits: Limits | None = None,
 ) -> FastAPI:
     """The Armslength server. *require_token*: every call needs a Bearer token (or login)."""
-    from armslength.errors import LoginRequiredError
-    from armslength.web import router as web_router
-
     settings = settings or load_settings()
     store = store or open_store(settings_url=settings.database_url)
     limits = limits or Limits()
@@ -68,17 +59,12 @@ def create_app(
     )
     app.state.settings, app.state.store, app.state.limits = settings, store, limits
     app.state.require_token = require_token
-    app.state.core = Core.for_server(settings, store)
+    core = Core.for_server(settings, store)
+    app.state.core = core
     app.state.audits = AuditJobs(
-        store, settings, workers=limits.audit_workers, max_jobs=limits.audit_jobs_kept
+        core, workers=limits.audit_workers, max_jobs=limits.audit_jobs_kept
     )
-    _problems.install(app)
-    app.add_exception_handler(LoginRequiredError, _to_login)
-    app.include_router(router)
-    app.include_router(web_router)
-    app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
-    app.add_middleware(Timeout, limits=limits)
-    app.add_middleware(BodyLimit, limits=limits)
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(AccessLog)
+    api.install(app)
+    web.install(app)
+    api.protect(app, limits)
     return app

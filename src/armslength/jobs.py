@@ -1,4 +1,6 @@
-"""Audits as background jobs: uploads in a private temp folder, progress, then the report."""
+"""Audits as background jobs on the server: uploads in a private temp folder, progress, then
+the report; shared by the REST API and the web page. Each run goes through the core, so its
+event is the CLI's (timings included)."""
 
 from __future__ import annotations
 
@@ -7,18 +9,19 @@ import secrets
 import shutil
 import tempfile
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from armslength.audit import run_audit
-from armslength.config import Settings
+from starlette.datastructures import UploadFile
+
+from armslength.auth import Principal, may_read
 from armslength.errors import ArmslengthError
-from armslength.store import Store
-from armslength.store.adapters import audit_event
-from armslength.store.events import file_hash, utcnow
+from armslength.service import Core
+from armslength.store.events import utcnow
 
 CHUNK = 1024 * 1024
 
@@ -28,6 +31,16 @@ def safe_name(name: str | None, fallback: str) -> str:
     base = Path((name or "").replace("\\", "/")).name.strip()
     cleaned = "".join(ch for ch in base if ch.isalnum() or ch in "._-")[:100].lstrip(".")
     return cleaned or fallback
+
+
+async def _save(upload: UploadFile, folder: Path, fallback: str) -> Path:
+    target = folder / safe_name(upload.filename, fallback)
+    if target.exists():
+        target = folder / f"{len(list(folder.iterdir()))}-{target.name}"
+    with target.open("wb") as handle:
+        while chunk := await upload.read(CHUNK):
+            handle.write(chunk)
+    return target
 
 
 @dataclass
@@ -59,6 +72,11 @@ class Job:
             return min(1.0, self.done / self.total)
         return None
 
+    def report_file(self, name: str) -> Path | None:
+        """One of the finished report's files, or None (not done, or no such file)."""
+        path = self.out / name
+        return path if self.status == "done" and path.is_file() else None
+
     def report(self) -> dict[str, Any] | None:
         path = self.out / "report.json"
         if self.status != "done" or not path.is_file():
@@ -83,12 +101,9 @@ class _Progress:
 class AuditJobs:
     """Runs audits one (or a few) at a time; results live until the server stops."""
 
-    def __init__(
-        self, store: Store, settings: Settings, workers: int = 1, max_jobs: int = 50
-    ) -> None:
-        self.store = store
+    def __init__(self, core: Core, workers: int = 1, max_jobs: int = 50) -> None:
+        self.core = core
         self.max_jobs = max_jobs
-        self.settings = settings
         self.workers = workers
         self.root = Path(tempfile.mkdtemp(prefix="armslength-audits-"))
         self._jobs: dict[str, Job] = {}
@@ -123,32 +138,39 @@ class AuditJobs:
 
     def _run(self, job: Job, exports: list[Path], roster: Path) -> None:
         job.status = "running"
-        hashes = [file_hash(path) for path in exports]
-        roster_hash = file_hash(roster)
         status, error = self._audit(job, exports, roster)
-        event = audit_event(
-            job.summary or {}, export_hashes=hashes, roster_hash=roster_hash, actor=job.actor,
-            source="api", audit_id=job.id, status=status,
-        )  # fmt: skip
-        try:
-            self.store.append(event)
-        except ArmslengthError:
-            error = (error or "") + " (not recorded in the audit log)"
         job.error, job.finished, job.status = error, utcnow(), status  # status last: pollers
 
     def _audit(self, job: Job, exports: list[Path], roster: Path) -> tuple[str, str | None]:
+        core = self.core.as_caller(job.actor, "api")
         try:
-            report = run_audit(
-                exports, roster, job.out, settings=self.settings, reporter=_Progress(job)
-            )
-            job.summary = report.summary.model_dump(mode="json")
-            return "done", None
+            outcome = core.audit(exports, roster, job.out, reporter=_Progress(job), audit_id=job.id)
+            job.summary = outcome.value.summary.model_dump(mode="json")
+            note = " (not recorded in the audit log)" if outcome.warning else None
+            return "done", note
         except ArmslengthError as exc:
             return "failed", str(exc)
         except Exception as exc:  # a bug must not kill the worker or leak text
             return "failed", f"internal error ({type(exc).__name__})"
         finally:
             shutil.rmtree(job.inputs, ignore_errors=True)  # the roster is never kept
+
+    def find(self, job_id: str, principal: Principal) -> Job | None:
+        """The job, if it exists and *principal* may see it."""
+        job = self.get(job_id)
+        return job if job is not None and may_read(principal, job.actor) else None
+
+    async def start_upload(
+        self, principal: Principal, exports: Sequence[UploadFile], roster: UploadFile
+    ) -> Job:
+        """Save the uploads in a fresh private folder and queue the audit."""
+        job = self.new_job(principal.actor)
+        saved = [await _save(up, job.inputs, f"export-{n}") for n, up in enumerate(exports)]
+        roster_dir = job.inputs / "roster"
+        roster_dir.mkdir()
+        roster_path = await _save(roster, roster_dir, "roster.csv")
+        self.start(job, saved, roster_path)
+        return job
 
     def close(self) -> None:
         """Stop the workers and delete every upload and report of this server."""

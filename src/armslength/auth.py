@@ -1,4 +1,9 @@
-"""Who is calling: nobody needs a token on loopback; beyond it, a Bearer token with a role."""
+"""Who is calling, and what they may see: shared by the REST API and the web page.
+
+Nobody needs a token on loopback; beyond it, a Bearer token (API) or the login cookie (page)
+names a principal with a role. Clinicians see only their own events and audits; privacy
+officers see everything.
+"""
 
 from __future__ import annotations
 
@@ -58,3 +63,13 @@ def web_principal(request: Request) -> Principal | None:
 def require(principal: Principal, role: TokenRole) -> None:
     if not principal.may(role):
         raise HTTPException(403, f"this needs the {role.value} role")
+
+
+def visible_actor(principal: Principal, requested: str | None) -> str | None:
+    """The actor filter for listing events: clinicians see only their own."""
+    return principal.actor if principal.role == TokenRole.CLINICIAN else requested
+
+
+def may_read(principal: Principal, owner: str) -> bool:
+    """Whether *principal* may see what *owner* created (an audit and its report)."""
+    return principal.role != TokenRole.CLINICIAN or principal.actor == owner
