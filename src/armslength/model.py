@@ -188,6 +188,8 @@ class Finding(_Frozen):
     score: float
     rule: str
     why: str
+    sources: list[str] = Field(default_factory=list)
+    """Ids of the rulebook's sources the finding rests on (``armslength policy sources``)."""
 
 
 class ScreenResult(_Frozen):

@@ -31,7 +31,9 @@ def test_findings_at_fail_on_exit_1_with_contract_fields() -> None:
     assert data["risk"] == "high"
     assert "redacted" not in data
     keys = {"start", "end", "text", "label", "category", "severity", "score", "rule", "why"}
-    assert all(set(f) == keys for f in data["findings"])
+    assert all(set(f) == keys | {"sources"} for f in data["findings"])
+    cited = [f for f in data["findings"] if f["category"] == "relationship"]
+    assert cited and all(f["sources"] and "[sources" not in f["why"] for f in cited)
 
 
 @pytest.mark.parametrize(("fail_on", "code"), [("none", 0), ("low", 1), ("medium", 0), ("high", 0)])
@@ -62,7 +64,7 @@ def test_readable_output_shows_table(tmp_path: Path) -> None:
     assert "Risk: high" in out
     assert "phi-name" in out
     assert "Redacted:" in out
-    assert "[sources:" in _run([], "As your dentist I say floss")[1].replace("\n", " ")
+    assert "gmc_2024)" in _run([], "As your dentist I say floss")[1]
     assert "No findings" in _run([], "hello there")[1]
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from armslength.errors import InputError
 from armslength.model import Category, Patient, Severity
+from armslength.policy import load_policy
 from armslength.screen import RedactStyle, Screener, redact, screen
 from armslength.screen.rules import load_rules
 
@@ -66,7 +67,7 @@ def test_professionalism_rules(text: str, rule: str, severity: Severity) -> None
     found = {f.rule: f for f in screen(text).findings if f.category is Category.PROFESSIONALISM}
     assert rule in found
     assert found[rule].severity is severity
-    assert "[sources:" in found[rule].why
+    assert found[rule].sources and "[sources:" not in found[rule].why
 
 
 @pytest.mark.parametrize(
@@ -83,10 +84,7 @@ def test_professionalism_near_misses(text: str) -> None:
 
 
 def test_every_rule_cites_known_guideline_ids() -> None:
-    known = {
-        "bma_2011", "gmc_2024", "ama_2_3_2", "acp_fsmb_2013", "nmc_uk", "ncsbn", "ahpra_2019",
-        "mcnz", "nmc_india_2023", "fsmb_2019", "hipaa_safe_harbor",
-    }  # fmt: skip
+    known = set(load_policy().sources)
     for name in ("relationship", "professionalism"):
         for rule in load_rules(name):
             assert rule.sources

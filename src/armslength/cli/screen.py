@@ -103,7 +103,8 @@ def _render(result: ScreenResult, text: str) -> None:
         table.add_column(column, overflow="fold")
     for f in result.findings:
         label = f.label or f.category.value
-        cells = (f.text, label, f.severity.value, f.rule, f.why)
+        why = f"{f.why} (sources: {', '.join(f.sources)})" if f.sources else f.why
+        cells = (f.text, label, f.severity.value, f.rule, why)
         table.add_row(*(Text(cell) for cell in cells))
     console.print(table)
     if result.redacted is not None:

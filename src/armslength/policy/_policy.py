@@ -10,11 +10,11 @@ from importlib import resources
 from pathlib import Path
 
 from armslength._checks import check_path
+from armslength._yaml import YamlDocument
 from armslength.config import Channels
 from armslength.errors import PolicyError
 from armslength.model import Account, Jurisdiction, Kind, Relationship, Role
 from armslength.policy._schema import Override, Rule, Rulebook, Source, SourceFile
-from armslength.policy._yamlfile import YamlDocument
 from armslength.policy.topics import Topic
 
 _DATA = "armslength.policy"

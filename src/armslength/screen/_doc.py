@@ -30,6 +30,8 @@ class Span:
     why: str
     needs_story: bool = False
     """Only reported when the text has another identifier (ages under 90)."""
+    sources: tuple[str, ...] = ()
+    """Rulebook source ids the finding cites."""
 
 
 @dataclass(frozen=True, slots=True)

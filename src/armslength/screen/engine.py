@@ -126,6 +126,7 @@ def _finding(span: Span, text: str, offset: int = 0) -> Finding:
         score=round(span.score, 2),
         rule=span.rule,
         why=span.why,
+        sources=list(span.sources),
     )
 
 

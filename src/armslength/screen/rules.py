@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from armslength._yaml import YamlDocument
+from armslength.errors import PolicyError
 from armslength.model import Category, ContentKind, Severity
 from armslength.screen._doc import Doc, Span
 from armslength.screen.recognizers._base import Recognizer
@@ -31,30 +33,84 @@ class Rule:
     requires: tuple[str, ...] = ()
     """Cheap prefilter: the rule runs only when one of these appears in the folded text."""
 
-    @property
-    def explanation(self) -> str:
-        return f"{self.why} [sources: {', '.join(self.sources)}]"
+
+def _regex(value: str) -> re.Pattern[str]:
+    try:
+        return re.compile(value, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression ({exc.msg})") from None
 
 
-def _rule(row: dict[str, Any]) -> Rule:
-    unless = row.get("unless")
-    return Rule(
-        id=str(row["id"]),
-        why=str(row["why"]),
-        sources=tuple(str(s) for s in row.get("sources", ())),
-        patterns=tuple(re.compile(p, re.IGNORECASE) for p in row["patterns"]),
-        severity=Severity(row["severity"]) if "severity" in row else None,
-        unless=re.compile(unless, re.IGNORECASE) if unless else None,
-        requires=tuple(str(r) for r in row.get("requires", ())),
-    )
+class _RuleRow(BaseModel):
+    """One rule of a screen rule file, as written."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    why: str = Field(min_length=1)
+    sources: tuple[str, ...] = Field(min_length=1)
+    patterns: tuple[str, ...] = Field(min_length=1)
+    severity: Severity | None = None
+    unless: str | None = None
+    requires: tuple[str, ...] = ()
+
+    @field_validator("patterns")
+    @classmethod
+    def _compile_patterns(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in value:
+            _regex(pattern)
+        return value
+
+    @field_validator("unless")
+    @classmethod
+    def _compile_unless(cls, value: str | None) -> str | None:
+        if value is not None:
+            _regex(value)
+        return value
+
+    def rule(self) -> Rule:
+        return Rule(
+            id=self.id, why=self.why, sources=self.sources,
+            patterns=tuple(_regex(p) for p in self.patterns), severity=self.severity,
+            unless=_regex(self.unless) if self.unless else None, requires=self.requires,
+        )  # fmt: skip
+
+
+class _RuleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rules: tuple[_RuleRow, ...] = Field(min_length=1)
+
+
+@cache
+def rulebook_source_ids() -> frozenset[str]:
+    """The ids of the rulebook's sources, which every screen rule must cite from."""
+    text = files("armslength.policy").joinpath("data/sources.yaml").read_text("utf-8")
+    return frozenset(str(row["id"]) for row in yaml.safe_load(text)["sources"])
+
+
+def parse_rules(document: YamlDocument) -> tuple[Rule, ...]:
+    """The rules of a screen rule file, validated: a missing field, a bad regex, an unknown
+    severity or a source the rulebook does not have is an error naming the file and line."""
+    rows = document.validate(_RuleFile).rules
+    known = rulebook_source_ids()
+    for index, row in enumerate(rows):
+        unknown = sorted(set(row.sources) - known)
+        if unknown:
+            raise PolicyError(
+                f"unknown source id(s) {', '.join(unknown)} (rule '{row.id}'); "
+                "sources must be in the rulebook (armslength policy sources)",
+                path=document.name, line=document.line_of(("rules", index, "sources")),
+                field=f"rules.{index}.sources",
+            )  # fmt: skip
+    return tuple(row.rule() for row in rows)
 
 
 @cache
 def load_rules(name: str) -> tuple[Rule, ...]:
-    """The rules of ``data/<name>.yaml``, compiled once."""
+    """The rules of ``data/<name>.yaml``, validated and compiled once."""
     text = files("armslength.screen").joinpath("data").joinpath(f"{name}.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    return tuple(_rule(row) for row in data["rules"])
+    return parse_rules(YamlDocument(text, f"armslength/screen/data/{name}.yaml"))
 
 
 class RuleRecognizer(Recognizer):
@@ -81,7 +137,8 @@ class RuleRecognizer(Recognizer):
                             severity,
                             0.8,
                             rule.id,
-                            rule.explanation,
+                            rule.why,
+                            sources=rule.sources,
                         )
 
     def severity_for(self, doc: Doc) -> Severity:
