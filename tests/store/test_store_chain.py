@@ -197,3 +197,9 @@ def test_file_hash_of_files_and_folders(tmp_path: Path) -> None:
     before = file_hash(tmp_path / "d")
     (tmp_path / "d" / "sub" / "b.json").write_bytes(b"[]")
     assert file_hash(tmp_path / "d") != before
+
+
+def test_the_cheap_head_revision_is_alembics() -> None:
+    from armslength.store import _migrate
+
+    assert _migrate.HEAD == _migrate.head_revision()

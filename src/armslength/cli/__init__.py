@@ -1,29 +1,72 @@
-"""The ``armslength`` command line: a thin adapter over the public library.
+"""The ``armslength`` command line: a thin adapter over the application core.
 
-Each command lives in its own module and registers itself on :data:`app`.
-Errors from the library (:class:`armslength.errors.ArmslengthError`) become a
-one-line message on stderr and exit code 2; no traceback, no locals.
+Each command lives in its own module and registers itself on :data:`app`. :func:`main` imports
+only the module of the command being run (every module for ``--help`` or an unknown name), so
+one command does not pay for importing the others. Errors from the library
+(:class:`armslength.errors.ArmslengthError`) become a one-line message on stderr and exit
+code 2; no traceback, no locals.
 """
 
 from __future__ import annotations
 
-from armslength.cli import advise as _advise  # noqa: F401  (registers commands)
-from armslength.cli import audit as _audit  # noqa: F401
-from armslength.cli import config as _config  # noqa: F401
-from armslength.cli import db as _db  # noqa: F401
-from armslength.cli import demo as _demo  # noqa: F401
-from armslength.cli import inspect as _inspect  # noqa: F401
-from armslength.cli import match as _match  # noqa: F401
-from armslength.cli import policy as _policy  # noqa: F401
-from armslength.cli import screen as _screen  # noqa: F401
-from armslength.cli import serve as _serve  # noqa: F401
-from armslength.cli import spark as _spark  # noqa: F401
-from armslength.cli import token as _token  # noqa: F401
-from armslength.cli._app import app
+import sys
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["app", "main"]
+if TYPE_CHECKING:
+    import typer
+
+__all__ = ["COMMANDS", "app", "main"]
+
+COMMANDS: dict[str, str] = {
+    "advise": "advise",
+    "audit": "audit",
+    "config": "config",
+    "init": "config",
+    "db": "db",
+    "demo": "demo",
+    "inspect": "inspect",
+    "match": "match",
+    "policy": "policy",
+    "screen": "screen",
+    "serve": "serve",
+    "spark": "spark",
+    "token": "token",
+}
+"""Command name → the module under ``armslength.cli`` that registers it."""
+
+
+def load_commands(names: list[str] | None = None) -> typer.Typer:
+    """The Typer app with the modules of *names* (default: every command) registered."""
+    from armslength.cli._app import app
+
+    modules = sorted(set(COMMANDS.values())) if names is None else names
+    for module in modules:
+        import_module(f"armslength.cli.{module}")
+    return app
+
+
+def _command_module(argv: list[str]) -> str | None:
+    """The module of the command *argv* runs, or None when every command is needed."""
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    if first is None or "--help" in argv[: argv.index(first)]:
+        return None
+    return COMMANDS.get(first)
 
 
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="armslength")
+    argv = sys.argv[1:]
+    if argv == ["--version"]:
+        from armslength._version import __version__
+
+        sys.stdout.write(f"armslength {__version__}\n")
+        return
+    module = _command_module(argv)
+    load_commands(None if module is None else [module])(prog_name="armslength")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # from Python (tests, docs): every command registered
+        return load_commands()
+    raise AttributeError(f"module 'armslength.cli' has no attribute {name!r}")

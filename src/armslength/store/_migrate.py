@@ -1,20 +1,28 @@
-"""Alembic, run programmatically on the store's own connection."""
+"""Alembic, run programmatically on the store's own connection.
+
+Alembic is imported only to migrate: a store already at :data:`HEAD` is recognised with one
+query, so a one-shot command that records an event does not pay for importing it.
+"""
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 _PG_LOCK = 0x61726D73  # "arms": serialises migrations of servers sharing one database
+HEAD = "0001_initial"
+"""The newest revision in ``migrations/versions`` (a test keeps it equal to Alembic's head)."""
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     folder = Path(str(resources.files("armslength.store").joinpath("migrations")))
     config = Config(str(folder / "alembic.ini"))
     config.set_main_option("script_location", str(folder))
@@ -22,20 +30,28 @@ def _config() -> Config:
 
 
 def head_revision() -> str | None:
+    """The head revision as Alembic computes it from the migration scripts."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
 def current_revision(conn: Connection) -> str | None:
-    return MigrationContext.configure(conn).get_current_revision()
+    """The revision the database is at (None: no schema yet)."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision (a no-op when it is there)."""
-    config = _config()
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
-        if current_revision(conn) == head_revision():
+        if current_revision(conn) == HEAD:
             return
+        from alembic import command
+
+        config = _config()
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
