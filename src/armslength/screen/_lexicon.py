@@ -10,6 +10,8 @@ import re
 from functools import cache
 from importlib.resources import files
 
+from armslength.screen import _prebuilt
+
 
 def _lines(name: str) -> list[str]:
     text = files("armslength.screen").joinpath("data").joinpath(name).read_text(encoding="utf-8")
@@ -46,16 +48,30 @@ def phrase_index(name: str) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]
     """The phrases of ``data/<name>.txt`` tokenised like a ``Doc`` and joined by single spaces,
     and for each first word of a phrase of two or more words the lengths that start with it.
 
-    Strings, not tuples, and no cached copy of the raw lines: the town gazetteer has 250,000
-    entries and this keeps it at about a third of the memory.
+    Tokenising the 250,000-entry town gazetteer takes about a second, so the tokenised phrases
+    are kept in the user cache (:mod:`armslength.screen._prebuilt`), checked by hash.
+    Strings, not tuples: the gazetteer stays at about a third of the memory.
     """
-    phrases: set[str] = set()
+    source = files("armslength.screen").joinpath("data").joinpath(f"{name}.txt").read_bytes()
+    key = f"{_TOKEN.pattern}\n".encode() + source
+    phrases = _prebuilt.load(f"phrases-{name}", key)
+    if phrases is None:
+        phrases = _tokenised(source.decode("utf-8"))
+        _prebuilt.store(f"phrases-{name}", key, phrases)
     starts: dict[str, set[int]] = {}
-    for row in _lines(f"{name}.txt"):
-        words = _TOKEN.findall(row.lower())
-        if not words:
-            continue
-        phrases.add(" ".join(words))
-        if len(words) > 1:
+    for phrase in phrases:
+        if " " in phrase:
+            words = phrase.split(" ")
             starts.setdefault(words[0], set()).add(len(words))
-    return frozenset(phrases), {word: tuple(sorted(n)) for word, n in starts.items()}
+    return phrases, {word: tuple(sorted(n)) for word, n in starts.items()}
+
+
+def _tokenised(text: str) -> frozenset[str]:
+    rows = (line.strip() for line in text.splitlines())
+    phrases = set()
+    for row in rows:
+        if row and not row.startswith("#"):
+            words = _TOKEN.findall(row.lower())
+            if words:
+                phrases.add(" ".join(words))
+    return frozenset(phrases)
