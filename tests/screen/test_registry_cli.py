@@ -95,3 +95,19 @@ def test_text_given_as_a_path_is_explained_and_never_echoed() -> None:
     assert "--text" in result.stderr and "Patel" not in result.output + result.stderr
     missing = CliRunner().invoke(app, ["screen", "draft.txt"])
     assert missing.exit_code == 2 and "draft.txt" in missing.stderr
+
+
+def test_first_use_from_many_threads_registers_once() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "from armslength.screen import Screener\n"
+        "from armslength.screen.recognizers import REGISTRY, default_recognizers\n"
+        "with ThreadPoolExecutor(16) as pool:\n"
+        "    sizes = set(pool.map(lambda _: len(default_recognizers()), range(64)))\n"
+        "print(len(sizes), sizes.pop() == len(REGISTRY) - 1)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["1", "True"]

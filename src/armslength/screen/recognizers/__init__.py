@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 
 from armslength.screen.recognizers._base import Pattern, PatternRecognizer, Recognizer
@@ -48,6 +49,21 @@ REGISTRY = Registry()
 """The built-in recognizers, in the order they run (overlaps are resolved afterwards)."""
 
 
+_REGISTERING = threading.Lock()
+_READY = threading.Event()
+
+
+def _ensure_builtins() -> None:
+    """Register the built-ins once, even when several threads screen their first text (a
+    thread never sees them half registered)."""
+    if _READY.is_set():
+        return
+    with _REGISTERING:
+        if not _READY.is_set():
+            _register_builtins()
+            _READY.set()
+
+
 def _register_builtins() -> None:
     from armslength.screen.rules import ProfessionalismRecognizer, RelationshipRecognizer
 
@@ -84,13 +100,11 @@ def _register_builtins() -> None:
 
 def default_recognizers(disable: Iterable[str] = ()) -> list[Recognizer]:
     """Every registered PHI recognizer but those whose rule id is in *disable*."""
-    if not REGISTRY:
-        _register_builtins()
+    _ensure_builtins()
     return REGISTRY.build(disable)
 
 
 def screen_rules() -> list[RuleInfo]:
     """Every rule id the screen can report, with what it finds (``screen --list-rules``)."""
-    if not REGISTRY:
-        _register_builtins()
+    _ensure_builtins()
     return REGISTRY.rules()
