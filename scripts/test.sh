@@ -7,20 +7,33 @@ source scripts/_setup.sh
 setup_venv dev
 setup_system_packages
 
-echo "==> ruff"
-"$VENV/bin/ruff" check src tests benchmarks
-"$VENV/bin/ruff" format --check src tests benchmarks
-echo "==> mypy --strict"
-"$VENV/bin/mypy" src/armslength
-echo "==> pytest"
+# Every step runs even when an earlier one fails; the script exits non-zero if any failed.
+failed=()
+step() {
+    local name="$1"
+    shift
+    echo "==> $name"
+    "$@" || failed+=("$name")
+}
+
+step "ruff check" "$VENV/bin/ruff" check src tests benchmarks
+step "ruff format" "$VENV/bin/ruff" format --check src tests benchmarks
+step "mypy --strict" "$VENV/bin/mypy" src/armslength
 if [ "$#" -gt 0 ]; then
-    "$VENV/bin/pytest" --cov=armslength --cov-report=term "$@"
-    exit
+    step "pytest $*" "$VENV/bin/pytest" --cov=armslength --cov-report=term "$@"
+else
+    # The Spark tests run in their own process: a JVM-backed session left in the same process
+    # as the SQLAlchemy-backed CLI tests made those fail now and then (not understood yet).
+    # Coverage is combined, and the floor applies to the total.
+    rm -f .coverage
+    step "pytest" "$VENV/bin/pytest" --cov=armslength --cov-report= --cov-fail-under=0 \
+        --ignore=tests/spark
+    step "pytest (Spark, separate process)" "$VENV/bin/pytest" --cov=armslength --cov-append \
+        --cov-report= --cov-fail-under=0 tests/spark
+    step "coverage report" "$VENV/bin/coverage" report
 fi
-# The Spark tests run in their own process: a JVM-backed session left in the same process
-# as the SQLAlchemy-backed CLI tests made those fail now and then (not understood yet; see
-# the closing note). Coverage is combined, and the floor applies to the total.
-rm -f .coverage
-"$VENV/bin/pytest" --cov=armslength --cov-report= --cov-fail-under=0 --ignore=tests/spark
-echo "==> pytest (Spark, separate process)"
-"$VENV/bin/pytest" --cov=armslength --cov-append --cov-report=term tests/spark
+if [ "${#failed[@]}" -gt 0 ]; then
+    printf '==> FAILED: %s\n' "${failed[@]}"
+    exit 1
+fi
+echo "==> all checks passed"
