@@ -202,4 +202,4 @@ def test_file_hash_of_files_and_folders(tmp_path: Path) -> None:
 def test_the_cheap_head_revision_is_alembics() -> None:
     from armslength.store import _migrate
 
-    assert _migrate.HEAD == _migrate.head_revision()
+    assert _migrate.head_revision() == _migrate.HEAD
