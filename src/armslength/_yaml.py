@@ -44,8 +44,8 @@ class YamlDocument:
             _index(node, (), self.lines)
 
     @classmethod
-    def read(cls, path: Path) -> YamlDocument:
-        text = read_text(path, what="policy file", error=PolicyError, stdin=False)
+    def read(cls, path: Path, *, what: str = "policy file") -> YamlDocument:
+        text = read_text(path, what=what, error=PolicyError, stdin=False)
         return cls(text, str(path))
 
     def line_of(self, location: Location) -> int | None:
@@ -64,7 +64,7 @@ class YamlDocument:
                 node = node[part]
             except (KeyError, IndexError, TypeError):
                 break
-            if isinstance(node, dict) and isinstance(node.get("id"), str) and "summary" in node:
+            if isinstance(node, dict) and isinstance(node.get("id"), str) and _is_rule(node):
                 found = node["id"]
         return found
 
@@ -80,3 +80,8 @@ class YamlDocument:
             raise PolicyError(
                 detail, path=self.name, line=self.line_of(location), field=field
             ) from None
+
+
+def _is_rule(node: dict[str, Any]) -> bool:
+    """A rulebook rule has a ``summary``, a screen rule a ``why`` and ``patterns``."""
+    return any(key in node for key in ("summary", "why", "patterns"))

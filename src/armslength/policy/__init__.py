@@ -1,6 +1,13 @@
 """The rulebook as data: sources, rules, jurisdiction profiles, overrides, checks."""
 
-from armslength.policy._policy import Policy, Situation, builtin_policy, load_policy, situations
+from armslength.policy._policy import (
+    Policy,
+    Situation,
+    builtin_policy,
+    builtin_sources,
+    load_policy,
+    situations,
+)
 from armslength.policy._schema import Citation, Dissent, Override, Rule, Source, When
 from armslength.policy.topics import Topic, classify
 
@@ -15,6 +22,7 @@ __all__ = [
     "Topic",
     "When",
     "builtin_policy",
+    "builtin_sources",
     "classify",
     "load_policy",
     "situations",

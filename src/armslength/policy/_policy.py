@@ -6,6 +6,7 @@ import hashlib
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -164,10 +165,17 @@ def check(policy: Policy, origin: str) -> None:
     _check_complete(policy.rules, origin)
 
 
-def builtin_policy() -> Policy:
+@cache
+def builtin_sources() -> dict[str, Source]:
+    """The rulebook's sources by id (``data/sources.yaml``, validated); screen rules cite them."""
     sources = _read_builtin("sources.yaml").validate(SourceFile).sources
+    return {source.id: source for source in sources}
+
+
+def builtin_policy() -> Policy:
+    sources = dict(builtin_sources())
     book = _read_builtin("rules.yaml").validate(Rulebook)
-    policy = Policy(book.version, {s.id: s for s in sources}, book.rules, origin=("<builtin>",))
+    policy = Policy(book.version, sources, book.rules, origin=("<builtin>",))
     check(policy, "<builtin>/rules.yaml")
     return policy
 

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
+from typing import NoReturn
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from armslength._yaml import YamlDocument
@@ -85,25 +86,40 @@ class _RuleFile(BaseModel):
 @cache
 def rulebook_source_ids() -> frozenset[str]:
     """The ids of the rulebook's sources, which every screen rule must cite from."""
-    text = files("armslength.policy").joinpath("data/sources.yaml").read_text("utf-8")
-    return frozenset(str(row["id"]) for row in yaml.safe_load(text)["sources"])
+    from armslength.policy._policy import builtin_sources
+
+    return frozenset(builtin_sources())
 
 
 def parse_rules(document: YamlDocument) -> tuple[Rule, ...]:
     """The rules of a screen rule file, validated: a missing field, a bad regex, an unknown
-    severity or a source the rulebook does not have is an error naming the file and line."""
+    severity, a repeated id or a source the rulebook does not have is a :class:`PolicyError`
+    naming the file, line and field."""
     rows = document.validate(_RuleFile).rules
     known = rulebook_source_ids()
+    seen: set[str] = set()
     for index, row in enumerate(rows):
         unknown = sorted(set(row.sources) - known)
         if unknown:
-            raise PolicyError(
+            _fail(
+                document, index, "sources",
                 f"unknown source id(s) {', '.join(unknown)} (rule '{row.id}'); "
                 "sources must be in the rulebook (armslength policy sources)",
-                path=document.name, line=document.line_of(("rules", index, "sources")),
-                field=f"rules.{index}.sources",
             )  # fmt: skip
+        if row.id in seen:
+            _fail(document, index, "id", f"rule id '{row.id}' is defined twice")
+        seen.add(row.id)
     return tuple(row.rule() for row in rows)
+
+
+def _fail(document: YamlDocument, index: int, field: str, message: str) -> NoReturn:
+    line = document.line_of(("rules", index, field))
+    raise PolicyError(message, path=document.name, line=line, field=f"rules.{index}.{field}")
+
+
+def load_rule_file(path: Path) -> tuple[Rule, ...]:
+    """The rules of a screen rule file on disk, validated (errors name *path* and the line)."""
+    return parse_rules(YamlDocument.read(path, what="screen rule file"))
 
 
 @cache

@@ -15,7 +15,8 @@ from armslength.screen.context import join_why
 
 PIECES = {"AGE": "age", "LOCATION": "place", "DATE": "date", "NAME": "name or initials"}
 MIN_PIECES = 3
-SOURCES = "[sources: gmc_2024, hipaa_safe_harbor]"
+SOURCES = ("gmc_2024", "hipaa_safe_harbor")
+"""Rulebook source ids a patient story cites (``Finding.sources``)."""
 
 
 def keep_story_ages(spans: list[Span]) -> list[Span]:
@@ -38,11 +39,18 @@ def combine(spans: list[Span], doc: Doc) -> list[Span]:
         pieces.append(f"condition ('{conditions[0]}')")
     if len(pieces) < MIN_PIECES or not doc.care_terms:
         return spans
-    note = f"; patient story: {' + '.join(pieces)} together can identify one person {SOURCES}"
+    note = f"; patient story: {' + '.join(pieces)} together can identify one person"
     whys: dict[str, str] = {}
     return [
-        replace(s, severity=Severity.HIGH, why=join_why(whys, s.why, note))
+        replace(
+            s, severity=Severity.HIGH, why=join_why(whys, s.why, note), sources=_cite(s.sources)
+        )
         if s.category is Category.PHI
         else s
         for s in spans
     ]
+
+
+def _cite(sources: tuple[str, ...]) -> tuple[str, ...]:
+    """*sources* followed by the story's own, each once."""
+    return sources + tuple(source for source in SOURCES if source not in sources)
