@@ -40,7 +40,7 @@ def screen(
     (``"tag"``, ``"mask"``, ``"fake"``). ``disable`` turns rule ids off
     (:func:`armslength.screen.recognizers.screen_rules` lists them).
     """
-    allow, off = check_strings("allow_terms", allow_terms), tuple(disable)
+    allow, off = check_strings("allow_terms", allow_terms), check_strings("disable", disable)
     _check_redact(redact)
     check_type("id", id, (str, type(None)), "str or None")
     screener = (

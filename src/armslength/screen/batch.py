@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from armslength.errors import ArmslengthError, InputError
 from armslength.model import ContentKind, ScreenResult
-from armslength.screen.engine import Screener
+from armslength.screen.engine import Screener, screen_rules_check
 from armslength.screen.redact import RedactStyle
 
 
@@ -23,6 +23,11 @@ class BatchOptions:
     roster: tuple[Any, ...] | None = None
     allow_terms: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
+    """Rule ids to turn off; an unknown id is an :class:`InputError` here, before any worker
+    process starts."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "disable", tuple(sorted(screen_rules_check(self.disable))))
 
 
 class LineError(InputError):

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
+from armslength._checks import check_strings
 from armslength.errors import InputError
 from armslength.model import Category, ContentKind, Finding, Patient, ScreenResult, Severity
 from armslength.screen import _roster, context, story
@@ -135,8 +136,8 @@ def risk_of(findings: Sequence[Finding]) -> Severity:
 
 
 def screen_rules_check(disable: Iterable[str]) -> frozenset[str]:
-    """The rule ids to turn off, checked against the registry."""
-    wanted = frozenset(disable)
+    """The rule ids to turn off, checked against the registry (a lone ``str`` is refused)."""
+    wanted = frozenset(check_strings("disable", disable))
     if not wanted:
         return wanted
     default_recognizers()  # registers the built-ins on first use
