@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from _local import local_client
 from armslength.cli import app as cli_app
 from armslength.config import Settings
 from armslength.server import create_app
@@ -68,7 +69,7 @@ def _server(tmp_path: Path, policy: str | None, call: Callable[[TestClient], Any
     store = open_store(f"sqlite:///{tmp_path / 'server.db'}")
     try:
         app = create_app(Settings(policy=policy), store)
-        with TestClient(app) as client:
+        with local_client(app) as client:  # loopback, launch secret as Bearer
             client.get("/")
             answer = call(client)
         (event,) = store.events()

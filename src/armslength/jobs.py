@@ -1,6 +1,11 @@
 """Audits as background jobs on the server: uploads in a private temp folder, progress, then
 the report; shared by the REST API and the web page. Each run goes through the core, so its
-event is the CLI's (timings included)."""
+event is the CLI's (timings included).
+
+Only the principal that started a job (or a privacy officer) finds it; a finished job and its
+report are deleted once they are older than the jobs' time to live (checked on every access and
+by :meth:`AuditJobs.sweep`, which the server also runs periodically).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,10 @@ import secrets
 import shutil
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -98,24 +103,41 @@ class _Progress:
         self.job.done += amount
 
 
-class AuditJobs:
-    """Runs audits one (or a few) at a time; results live until the server stops."""
+DEFAULT_TTL = timedelta(hours=8)
 
-    def __init__(self, core: Core, workers: int = 1, max_jobs: int = 50) -> None:
+
+class AuditJobs:
+    """Runs audits one (or a few) at a time; a finished job lives for *ttl*, then is deleted.
+
+    The folder is private to the server's user (``mkdtemp``: mode 0700). *clock* is for tests.
+    """
+
+    def __init__(
+        self,
+        core: Core,
+        workers: int = 1,
+        max_jobs: int = 50,
+        ttl: timedelta = DEFAULT_TTL,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
         self.core = core
         self.max_jobs = max_jobs
         self.workers = workers
+        self.ttl = ttl
+        self.clock = clock
         self.root = Path(tempfile.mkdtemp(prefix="armslength-audits-"))
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._pool: ThreadPoolExecutor | None = None
 
     def new_job(self, actor: str) -> Job:
-        self.root.mkdir(parents=True, exist_ok=True)
-        job = Job(id=secrets.token_hex(8), actor=actor, folder=self.root / secrets.token_hex(8))
+        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder = self.root / secrets.token_hex(8)
+        job = Job(id=secrets.token_hex(8), actor=actor, folder=folder, created=self.clock())
         job.inputs.mkdir(parents=True)
         with self._lock:
             self._jobs[job.id] = job
+            self._sweep()
             self._forget_oldest()
         return job
 
@@ -123,11 +145,29 @@ class AuditJobs:
         """Keep at most ``max_jobs`` finished audits (and their reports) on disk."""
         finished = [job for job in self._jobs.values() if job.finished is not None]
         for job in finished[: max(0, len(self._jobs) - self.max_jobs)]:
-            del self._jobs[job.id]
-            shutil.rmtree(job.folder, ignore_errors=True)
+            self._delete(job)
+
+    def _delete(self, job: Job) -> None:
+        del self._jobs[job.id]
+        shutil.rmtree(job.folder, ignore_errors=True)
+
+    def _sweep(self) -> list[str]:
+        cutoff = self.clock() - self.ttl
+        expired = [
+            j for j in self._jobs.values() if j.finished is not None and j.finished <= cutoff
+        ]
+        for job in expired:
+            self._delete(job)
+        return [job.id for job in expired]
+
+    def sweep(self) -> list[str]:
+        """Delete every finished job older than the time to live; their ids."""
+        with self._lock:
+            return self._sweep()
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:
+            self._sweep()
             return self._jobs.get(job_id)
 
     def start(self, job: Job, exports: list[Path], roster: Path) -> None:
@@ -139,7 +179,7 @@ class AuditJobs:
     def _run(self, job: Job, exports: list[Path], roster: Path) -> None:
         job.status = "running"
         status, error = self._audit(job, exports, roster)
-        job.error, job.finished, job.status = error, utcnow(), status  # status last: pollers
+        job.error, job.finished, job.status = error, self.clock(), status  # status last: pollers
 
     def _audit(self, job: Job, exports: list[Path], roster: Path) -> tuple[str, str | None]:
         core = self.core.as_caller(job.actor, "api")

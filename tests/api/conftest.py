@@ -1,29 +1,31 @@
-"""An app per backend (SQLite, PostgreSQL), served in-process by Starlette's TestClient."""
+"""An app per backend (SQLite, PostgreSQL), served in-process by Starlette's TestClient.
+
+``client`` calls as a loopback script does (``Host: 127.0.0.1``, the launch secret as a Bearer
+token); ``secured`` is a server beyond loopback (API tokens only).
+"""
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from _backends import db_url, store
+from _local import browser_client, local_client
+from armslength.auth import Access
 from armslength.config import Settings
 from armslength.samples.synthetic import Scale, write_sample
 from armslength.server import create_app
 from armslength.store import Store
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
 
 __all__ = ["db_url", "store"]
 
 
 @pytest.fixture
 def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(), store)) as test_client:
+    with local_client(create_app(Settings(), store)) as test_client:
         yield test_client
 
 
@@ -31,7 +33,8 @@ def client(store: Store) -> Iterator[TestClient]:
 def secured(store: Store) -> Iterator[tuple[TestClient, dict[str, str]]]:
     """An app that requires tokens, and a token per role."""
     tokens = {role: store.create_token(role)[1] for role in ("clinician", "privacy_officer")}
-    with TestClient(create_app(Settings(), store, require_token=True)) as test_client:
+    app = create_app(Settings(), store, access=Access.tokens_only())
+    with browser_client(app) as test_client:
         yield test_client, tokens
 
 

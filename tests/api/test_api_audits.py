@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from _local import local_client
 from armslength.store import Store, content_hash
 
 
@@ -78,7 +79,7 @@ def test_only_the_newest_finished_audits_are_kept(store: Store) -> None:
         ("exports", ("x.bin", b"nothing", "application/octet-stream")),
         ("roster", ("r.csv", b"id\n", "text/csv")),
     ]
-    with TestClient(app) as client:
+    with local_client(app) as client:
         ids = []
         for _ in range(4):
             ids.append(client.post("/api/v1/audits", files=files).json()["id"])
@@ -86,3 +87,49 @@ def test_only_the_newest_finished_audits_are_kept(store: Store) -> None:
         kept = [client.get(f"/api/v1/audits/{i}").status_code for i in ids]
         assert kept == [404, 404, 200, 200]
         assert len(list(app.state.audits.root.iterdir())) == 2
+
+
+def test_finished_audits_are_deleted_after_their_time_to_live(store: Store) -> None:
+    from datetime import timedelta
+
+    from armslength.config import Settings
+    from armslength.server import Limits, create_app
+    from armslength.store.events import utcnow
+
+    app = create_app(Settings(), store, limits=Limits(audit_ttl=3600))
+    jobs = app.state.audits
+    files = [
+        ("exports", ("x.bin", b"nothing", "application/octet-stream")),
+        ("roster", ("r.csv", b"id\n", "text/csv")),
+    ]
+    with local_client(app) as client:
+        assert jobs.root.stat().st_mode & 0o777 == 0o700  # private to the server's user
+        audit_id = client.post("/api/v1/audits", files=files).json()["id"]
+        wait_for(client, audit_id)
+        folder = jobs.get(audit_id).folder
+        assert folder.is_dir()
+        jobs.clock = lambda: utcnow() + timedelta(minutes=59)
+        assert client.get(f"/api/v1/audits/{audit_id}").status_code == 200
+        jobs.clock = lambda: utcnow() + timedelta(minutes=61)
+        assert client.get(f"/api/v1/audits/{audit_id}").status_code == 404
+        assert not folder.exists()
+        assert jobs.sweep() == []  # already gone: the lookup swept it
+
+
+def test_the_sweep_spares_running_audits(store: Store) -> None:
+    from datetime import timedelta
+
+    from armslength.config import Settings
+    from armslength.jobs import AuditJobs
+    from armslength.service import Core
+    from armslength.store.events import utcnow
+
+    jobs = AuditJobs(Core.for_server(Settings(), store), ttl=timedelta(seconds=1))
+    try:
+        running = jobs.new_job("api")
+        finished = jobs.new_job("api")
+        finished.finished = utcnow() - timedelta(seconds=5)
+        assert jobs.sweep() == [finished.id]
+        assert jobs.get(running.id) is running and not finished.folder.exists()
+    finally:
+        jobs.close()

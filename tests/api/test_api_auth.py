@@ -1,9 +1,15 @@
-"""Beyond loopback every call needs a Bearer token; roles decide what it may do."""
+"""Who may call: API tokens with roles (beyond loopback), the launch secret (loopback), hosts."""
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
+from _local import browser_client
+from armslength.auth import Access
+from armslength.config import Settings
+from armslength.errors import InputError
+from armslength.server import LOOPBACK_HOSTS, create_app
 from armslength.store import Store
 
 
@@ -88,3 +94,46 @@ def test_clinicians_see_only_their_own_audits(
     assert client.get(f"/api/v1/audits/{job['id']}", headers=bearer(other)).status_code == 404
     officer = bearer(tokens["privacy_officer"])
     assert client.get(f"/api/v1/audits/{job['id']}", headers=officer).status_code == 200
+
+
+def test_loopback_takes_the_launch_secret_or_an_api_token(store: Store) -> None:
+
+    access = Access.launch("launch-secret-for-this-test")
+    _, clinician = store.create_token("clinician")
+    with browser_client(create_app(Settings(), store, access=access)) as client:
+        assert client.get("/api/v1/events").status_code == 401
+        assert (
+            client.get("/api/v1/events", headers=bearer("launch-secret-for-this")).status_code
+            == 401
+        )
+        assert client.get("/api/v1/events", headers=bearer(access.secret or "")).status_code == 200
+        assert client.get("/api/v1/events", headers=bearer(clinician)).status_code == 200
+        client.get("/login")
+        csrf = client.cookies["armslength_csrf"]
+        pasted = client.post("/login", data={"token": access.secret, "csrf_token": csrf})
+        assert pasted.status_code == 200 and "armslength_session" in client.cookies
+        assert "armslength_token" not in client.cookies  # the secret itself is never a cookie
+        assert client.get("/api/v1/events").status_code == 200
+
+
+def test_tokens_only_refuses_the_launch_link(store: Store) -> None:
+
+    app = create_app(Settings(), store, access=Access.tokens_only())
+    assert app.state.gate.access.launch_path() is None
+    with browser_client(app) as client:
+        assert client.get("/login?token=", follow_redirects=False).status_code == 401
+        assert client.get("/api/v1/events", headers=bearer("")).status_code == 401
+
+
+def test_configured_hosts_are_answered_and_others_are_not(store: Store) -> None:
+    hosts = (*LOOPBACK_HOSTS, "armslength.test", "10.0.0.5:8443")
+    app = create_app(Settings(), store, access=Access.unauthenticated(), hosts=hosts)
+    for base, status in [
+        ("http://armslength.test", 200), ("https://armslength.test:443", 200),
+        ("http://10.0.0.5:8443", 200), ("http://10.0.0.5:8000", 421),
+        ("http://[::1]:9", 200), ("http://evil.example", 421), ("http://testserver", 421),
+    ]:  # fmt: skip
+        with TestClient(app, base_url=base) as client:
+            assert client.get("/api/v1/events").status_code == status, base
+    with pytest.raises(InputError, match="not a host name"):
+        create_app(Settings(), store, hosts=["http://x/"])

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from _local import local_client
 from armslength.config import Settings
 from armslength.server import Limits, create_app
 from armslength.store import Store
@@ -120,7 +121,7 @@ def test_security_headers_everywhere(client: TestClient) -> None:
         csp = headers["content-security-policy"]
         assert "frame-ancestors 'none'" in csp and "http" not in csp
         assert headers["x-content-type-options"] == "nosniff"
-        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["referrer-policy"] == "same-origin"
     response = client.post("/api/v1/screen", json={"text": "x"})
     assert response.headers["cache-control"] == "no-store"
 
@@ -146,7 +147,7 @@ def test_openapi_is_complete(client: TestClient) -> None:
 
 def test_body_limit_declared_and_streamed(store: Store) -> None:
     app = create_app(Settings(), store, limits=Limits(max_body_bytes=1000))
-    with TestClient(app) as client:
+    with local_client(app) as client:
         big = json.dumps({"text": "x" * 2000}).encode()
         declared = client.post(
             "/api/v1/screen", content=big, headers={"content-type": "application/json"}
@@ -166,7 +167,7 @@ def test_body_limit_declared_and_streamed(store: Store) -> None:
 
 def test_request_timeout(store: Store) -> None:
     app = create_app(Settings(), store, limits=Limits(request_timeout=0.000_001))
-    with TestClient(app) as client:
+    with local_client(app) as client:
         response = client.post("/api/v1/screen", json={"text": "word " * 20_000})
         assert response.status_code == 503
         assert "took longer" in response.json()["detail"]
@@ -177,7 +178,7 @@ def test_store_failure_keeps_the_answer(db_url: str) -> None:
     from armslength.store import Store as RawStore
 
     broken = RawStore("postgresql://nobody:x@127.0.0.1:1/none")
-    with TestClient(create_app(Settings(), broken)) as client:
+    with local_client(create_app(Settings(), broken)) as client:
         response = client.post("/api/v1/advise", json={"relationship": "current-patient"})
         assert response.status_code == 200
         assert response.headers["armslength-audit-log"] == "failed"

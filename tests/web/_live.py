@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -27,6 +28,24 @@ class Server:
     db_url: str
     log: Path
     process: subprocess.Popen[bytes]
+    launch_url: str | None = None
+    """The printed link with the launch secret (None with --no-auth-on-loopback or tokens)."""
+
+    @property
+    def secret(self) -> str | None:
+        return self.launch_url.rsplit("token=", 1)[1] if self.launch_url else None
+
+    def auth(self) -> dict[str, str]:
+        """The launch secret as a Bearer header (a script's way in)."""
+        return {"Authorization": f"Bearer {self.secret}"} if self.secret else {}
+
+
+LAUNCH = re.compile(r"^\s+(http://\S+/login\?token=\S+)$", re.MULTILINE)
+
+
+def launch_url(log: Path) -> str | None:
+    found = LAUNCH.search(log.read_text(encoding="utf-8", errors="replace"))
+    return found[1] if found else None
 
 
 def start_server(folder: Path, *extra: str) -> Server:
@@ -47,7 +66,7 @@ def start_server(folder: Path, *extra: str) -> Server:
     while time.monotonic() < deadline:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return Server(f"http://127.0.0.1:{port}", db_url, log, process)
+            return Server(f"http://127.0.0.1:{port}", db_url, log, process, launch_url(log))
         except OSError:
             if process.poll() is not None:
                 raise RuntimeError(log.read_text()) from None

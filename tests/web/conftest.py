@@ -35,5 +35,6 @@ def page(browser: Any, server: Server) -> Iterator[Any]:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
     opened = context.new_page()
     opened.set_default_timeout(20_000)
+    opened.goto(server.launch_url)  # as the clinician does: the link `armslength serve` printed
     yield opened
     context.close()

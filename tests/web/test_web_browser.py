@@ -70,6 +70,7 @@ def test_screen_on_a_phone(browser: Any, server: Server) -> None:
         base_url=server.url, viewport={"width": 390, "height": 844}, is_mobile=True
     )
     phone = context.new_page()
+    phone.goto(server.launch_url)
     phone.goto("/screen")
     phone.get_by_label("Text to screen").fill(DRAFT)
     submit(phone, "Screen")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from _local import browser_client, launch
 from armslength.config import Settings
 from armslength.model import Category, Finding, Severity
 from armslength.samples.synthetic import Scale, write_sample
@@ -25,8 +26,8 @@ with warnings.catch_warnings():
 def web(tmp_path: Path) -> Iterator[TestClient]:
     store = open_store(f"sqlite:///{tmp_path / 'a.db'}")
     app = create_app(Settings(), store, limits=Limits(max_text_chars=500))
-    with TestClient(app) as client:
-        client.get("/")
+    with browser_client(app) as client:
+        launch(client)
         yield client
     store.close()
 

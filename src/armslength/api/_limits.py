@@ -1,4 +1,4 @@
-"""Limits of the server: body sizes, timeouts, batch sizes."""
+"""Limits of the server: body sizes, timeouts, batch sizes, how long audits are kept."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ class Limits:
     max_text_chars: int = 100_000
     audit_workers: int = 1
     audit_jobs_kept: int = 50
+    audit_ttl: float = 8 * 3600.0
+    """Seconds a finished audit (its report, which names patients) is kept before deletion."""
     upload_paths: tuple[str, ...] = ("/api/v1/audits", "/audit")
 
     def is_upload(self, path: str) -> bool:

@@ -32,7 +32,7 @@ RECORD_HEADER = "Armslength-Audit-Log"
 PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "The body cannot be parsed", **PROBLEM},
-    401: {"description": "A token is required (server bound beyond loopback)", **PROBLEM},
+    401: {"description": "A token (or the launch link's session cookie) is required", **PROBLEM},
     403: {"description": "The token's role may not do this", **PROBLEM},
     413: {"description": "The request body is too large", **PROBLEM},
     422: {"description": "The request does not match the schema", **PROBLEM},
@@ -131,7 +131,9 @@ async def create_audit(
     """Upload exports and a roster; the audit runs in the background.
 
     Poll ``GET /api/v1/audits/{audit_id}`` for progress and, once ``done``, the report. The
-    uploads are deleted when the run ends; the report is kept until the server stops.
+    uploads are deleted when the run ends; the report is deleted after the server's time to
+    live for audits (8 hours unless configured), or when the server stops. Only the caller that
+    started it (or a privacy officer) can read it.
     """
     require(caller, TokenRole.CLINICIAN)
     if not exports:

@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
-from armslength.auth import COOKIE, Principal, visible_actor, web_principal
+from armslength.auth import LAUNCH_PARAM, Principal, gate, visible_actor, web_principal
 from armslength.errors import LoginRequiredError
 from armslength.jobs import AuditJobs
 from armslength.model import (
@@ -64,7 +64,8 @@ CHOICES = {
 
 def _page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
     context.update(request=request, csrf=csrf_token(request), csrf_field=CSRF_FIELD, **CHOICES)
-    context.setdefault("needs_login", request.app.state.require_token)
+    context.setdefault("needs_login", not gate(request).access.open)
+    context.setdefault("launch", gate(request).access.secret is not None)
     response = templates.TemplateResponse(request, name, context, status_code=status)
     set_csrf_cookie(request, response)
     return response
@@ -232,27 +233,32 @@ async def history(request: Request) -> Response:
     return _page(request, "history.html", events=rows, filters=filters, verified=verified)
 
 
+async def _log_in(request: Request, secret_or_token: str) -> Response:
+    """A session (launch secret) or log-in (API token) cookie and on to the home page."""
+    response = RedirectResponse("/", status_code=303)
+    if await off_loop(lambda: gate(request).log_in(request, response, secret_or_token)):
+        return response
+    return _page(request, "login.html", 401, error="That token is not valid.")
+
+
 @router.get("/login")
 async def login_form(request: Request) -> Response:
+    """The log-in form; with ``?token=<launch secret>`` (the printed link) a session at once."""
+    secret = request.query_params.get(LAUNCH_PARAM)
+    if secret is not None:
+        return await _log_in(request, secret)
     return _page(request, "login.html")
 
 
 @router.post("/login")
 async def login(request: Request) -> Response:
     form = await _form(request)
-    token = _text(form, "token") or ""
-    info = await off_loop(lambda: request.app.state.store.authenticate(token))
-    if info is None:
-        return _page(request, "login.html", 401, error="That token is not valid.")
-    response = RedirectResponse("/", status_code=303)
-    secure = request.url.scheme == "https"
-    response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=secure)
-    return response
+    return await _log_in(request, _text(form, "token") or "")
 
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
     await _form(request)
     response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(COOKIE)
+    gate(request).log_out(request, response)
     return response
