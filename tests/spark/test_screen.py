@@ -50,7 +50,7 @@ def test_schema_is_the_contract(spark: SparkSession) -> None:
     assert result.columns == ["id", "risk", "findings", "error"]
     finding_fields = SCREEN_SCHEMA["findings"].dataType.elementType.fieldNames()  # type: ignore[attr-defined]
     assert finding_fields == [
-        "start", "end", "text", "label", "category", "severity", "score", "rule", "why",
+        "start", "end", "text", "label", "category", "severity", "score", "rule", "why", "sources",
     ]  # fmt: skip
     assert result.collect()[0]["findings"]
 

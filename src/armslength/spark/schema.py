@@ -22,6 +22,7 @@ FINDING_TYPE = StructType(
         StructField("score", DoubleType()),
         StructField("rule", StringType()),
         StructField("why", StringType()),
+        StructField("sources", ArrayType(StringType())),
     ]
 )
 """One finding: the fields of :class:`armslength.model.Finding`, in the contract's order."""
