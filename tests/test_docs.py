@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 import shlex
 import shutil
@@ -43,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from armslength.cli import app
@@ -309,10 +311,24 @@ def run_in_own_process(doc: Path) -> None:
     if shutil.which("java") is None:
         pytest.skip("Java is not installed (spark.md's examples run Spark)")
     child = subprocess.run(
-        [sys.executable, __file__, str(doc)], capture_output=True, text=True, check=False
+        [sys.executable, __file__, str(doc)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **ENV},
     )
     _, marker, message = child.stderr.partition(FAILED)
     assert child.returncode == 0, message if marker else child.stderr[-4000:]
+
+
+def follow_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich fixes a console's width when it is created with $COLUMNS set (a developer's shell may
+    export it): let the consoles already made by armslength's modules follow ``ENV`` instead."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("armslength.") and module is not None:
+            for value in vars(module).values():
+                if isinstance(value, Console):
+                    monkeypatch.setattr(value, "_width", None)
 
 
 @pytest.mark.parametrize("doc", DOCS_WITH_EXAMPLES, ids=lambda p: p.name)
@@ -320,6 +336,7 @@ def test_examples_run_as_documented(
     doc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    follow_columns(monkeypatch)
     if doc.name in OWN_PROCESS:
         run_in_own_process(doc)
     else:
