@@ -18,8 +18,7 @@ def apply_care_context(spans: list[Span], doc: Doc) -> list[Span]:
     """Raise every PHI span one level when the text is about care, and say which words did it."""
     if not doc.care_terms:
         return spans
-    found = {term for _, _, term in doc.care_terms}
-    terms = sorted(found, key=lambda term: (doc.folded.find(term), term))[:3]  # ties: by name
+    terms = sorted({term for _, _, term in doc.care_terms}, key=doc.folded.find)[:3]
     note = "; raised one level: care context (" + ", ".join(f"'{t}'" for t in terms) + ")"
     whys: dict[str, str] = {}
     return [
