@@ -1,20 +1,31 @@
 """Word lists shipped as package data, loaded once and cached.
 
 Every list is a plain text file in ``data/`` (one entry a line, ``#`` comments);
-``data/SOURCES.md`` says where each one comes from.
+``data/SOURCES.md`` says where each one comes from. What is derived from a list (its set of
+lowercase entries, its ranks, its tokenised phrases) is kept in the user cache in a compact
+form (:mod:`armslength.screen._prebuilt`), checked by a hash of the list, so a process reads
+it instead of parsing and tokenising the text again.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
 from armslength.screen import _prebuilt
+from armslength.screen._sortedset import SortedStrings
+
+Starts = dict[str, tuple[int, ...]]
 
 
-def _lines(name: str) -> list[str]:
-    text = files("armslength.screen").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+def _source(name: str) -> bytes:
+    return files("armslength.screen").joinpath("data").joinpath(name).read_bytes()
+
+
+def _rows(text: str) -> list[str]:
     rows = (line.strip() for line in text.splitlines())
     return [row for row in rows if row and not row.startswith("#")]
 
@@ -22,16 +33,28 @@ def _lines(name: str) -> list[str]:
 @cache
 def words(name: str) -> frozenset[str]:
     """The entries of ``data/<name>.txt`` as a set of lowercase strings."""
-    return frozenset(row.lower() for row in _lines(f"{name}.txt"))
+    source = _source(f"{name}.txt")
+
+    def build() -> frozenset[str]:
+        return frozenset(row.lower() for row in _rows(source.decode("utf-8")))
+
+    return _prebuilt.cached(f"words-{name}", b"words\n" + source, build, _encode_set, _decode_set)
 
 
 @cache
 def ranked(name: str) -> dict[str, int]:
     """Entry -> 0-based rank (file order is frequency order)."""
-    out: dict[str, int] = {}
-    for rank, row in enumerate(_lines(f"{name}.txt")):
-        out.setdefault(row.lower(), rank)
-    return out
+    source = _source(f"{name}.txt")
+
+    def build() -> dict[str, int]:
+        out: dict[str, int] = {}
+        for rank, row in enumerate(_rows(source.decode("utf-8"))):
+            out.setdefault(row.lower(), rank)
+        return out
+
+    return _prebuilt.cached(
+        f"ranked-{name}", b"ranked\n" + source, build, _encode_ranks, _decode_ranks
+    )
 
 
 def phrase_pattern(name: str) -> str:
@@ -44,26 +67,31 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 @cache
-def phrase_index(name: str) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+def phrase_index(name: str) -> tuple[SortedStrings, Starts]:
     """The phrases of ``data/<name>.txt`` tokenised like a ``Doc`` and joined by single spaces,
     and for each first word of a phrase of two or more words the lengths that start with it.
 
-    Tokenising the 250,000-entry town gazetteer takes about a second, so the tokenised phrases
-    are kept in the user cache (:mod:`armslength.screen._prebuilt`), checked by hash.
-    Strings, not tuples: the gazetteer stays at about a third of the memory.
+    Tokenising the 250,000-entry town gazetteer and indexing its first words takes about a
+    second, so both are kept in the user cache; the phrases are read as one sorted blob
+    (:class:`SortedStrings`), not built into a set of 250,000 strings for every process.
     """
-    source = files("armslength.screen").joinpath("data").joinpath(f"{name}.txt").read_bytes()
-    key = f"{_TOKEN.pattern}\n".encode() + source
-    phrases = _prebuilt.load(f"phrases-{name}", key)
-    if phrases is None:
+    source = _source(f"{name}.txt")
+
+    def build() -> tuple[SortedStrings, Starts]:
         phrases = _tokenised(source.decode("utf-8"))
-        _prebuilt.store(f"phrases-{name}", key, phrases)
+        return SortedStrings.of(phrases), _starts(phrases)
+
+    key = f"phrases\n{_TOKEN.pattern}\n".encode() + source
+    return _prebuilt.cached(f"phrases-{name}", key, build, _encode_index, _decode_index)
+
+
+def _starts(phrases: frozenset[str]) -> Starts:
     starts: dict[str, set[int]] = {}
     for phrase in phrases:
         if " " in phrase:
-            words = phrase.split(" ")
-            starts.setdefault(words[0], set()).add(len(words))
-    return phrases, {word: tuple(sorted(n)) for word, n in starts.items()}
+            parts = phrase.split(" ")
+            starts.setdefault(parts[0], set()).add(len(parts))
+    return {word: tuple(sorted(n)) for word, n in starts.items()}
 
 
 def _tokenised(text: str) -> frozenset[str]:
@@ -75,3 +103,69 @@ def _tokenised(text: str) -> frozenset[str]:
             if words:
                 phrases.add(" ".join(words))
     return frozenset(phrases)
+
+
+# -- the cached forms: newline-joined UTF-8 text and arrays of unsigned ints ------------------
+
+
+def _join(entries: Sequence[str]) -> bytes:
+    if any(not entry or "\n" in entry for entry in entries):
+        raise ValueError("an entry the cache format cannot hold")
+    return "\n".join(entries).encode("utf-8")
+
+
+def _split(section: bytes) -> list[str]:
+    text = section.decode("utf-8")
+    return text.split("\n") if text else []
+
+
+def _ints(section: bytes, count: int) -> array[int]:
+    values = array("I")
+    values.frombytes(section)
+    if len(values) != count:
+        raise ValueError("damaged cache section")
+    return values
+
+
+def _encode_set(values: frozenset[str]) -> list[bytes]:
+    return [_join(sorted(values))]
+
+
+def _decode_set(sections: list[bytes]) -> frozenset[str]:
+    (entries,) = sections
+    return frozenset(_split(entries))
+
+
+def _encode_ranks(ranks: dict[str, int]) -> list[bytes]:
+    return [_join(list(ranks)), array("I", ranks.values()).tobytes()]
+
+
+def _decode_ranks(sections: list[bytes]) -> dict[str, int]:
+    keys_section, ranks_section = sections
+    keys = _split(keys_section)
+    return dict(zip(keys, _ints(ranks_section, len(keys)), strict=True))
+
+
+def _encode_index(index: tuple[SortedStrings, Starts]) -> list[bytes]:
+    phrases, starts = index
+    keys = sorted(starts)
+    table = sorted(set(starts.values()))
+    code = {lengths: number for number, lengths in enumerate(table)}
+    rows = [",".join(map(str, lengths)) for lengths in table]
+    codes = array("I", (code[starts[key]] for key in keys))
+    blob, offsets = phrases.blob, phrases.offsets.tobytes()
+    return [blob, offsets, _join(keys), _join(rows), codes.tobytes()]
+
+
+def _decode_index(sections: list[bytes]) -> tuple[SortedStrings, Starts]:
+    blob, offsets_section, keys_section, table_section, codes_section = sections
+    keys = _split(keys_section)
+    table = [tuple(int(n) for n in row.split(",")) for row in _split(table_section)]
+    codes = _ints(codes_section, len(keys))
+    try:
+        starts = dict(zip(keys, [table[number] for number in codes], strict=True))
+    except IndexError:
+        raise ValueError("damaged cache section") from None
+    offsets = array("I")
+    offsets.frombytes(offsets_section)
+    return SortedStrings(blob, offsets), starts

@@ -18,7 +18,8 @@ def apply_care_context(spans: list[Span], doc: Doc) -> list[Span]:
     """Raise every PHI span one level when the text is about care, and say which words did it."""
     if not doc.care_terms:
         return spans
-    terms = sorted({term for _, _, term in doc.care_terms}, key=doc.folded.find)[:3]
+    found = {term for _, _, term in doc.care_terms}
+    terms = sorted(found, key=lambda term: (doc.folded.find(term), term))[:3]  # ties: by name
     note = "; raised one level: care context (" + ", ".join(f"'{t}'" for t in terms) + ")"
     whys: dict[str, str] = {}
     return [
