@@ -7,11 +7,16 @@
 
 Every write goes through :meth:`Store.append` (or ``purge``/token changes, which log
 themselves). Events hold counts, rule ids, verdicts and hashes: never PHI.
+
+:class:`Store` (and with it SQLAlchemy) is imported on first use (PEP 562): building events,
+or :func:`record` appending to a current SQLite log (:mod:`armslength.store._oneshot`),
+needs neither.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from armslength.store._engine import (
     ENV_DATABASE_URL,
@@ -20,7 +25,6 @@ from armslength.store._engine import (
     resolve_url,
     safe_url,
 )
-from armslength.store._store import Store, StoredEvent, StoreStatus
 from armslength.store._tokens import TokenInfo, TokenRole
 from armslength.store.events import (
     EVENT_TYPES,
@@ -35,6 +39,11 @@ from armslength.store.events import (
     content_hash,
     file_hash,
 )
+
+if TYPE_CHECKING:
+    from armslength.store._store import Store, StoredEvent, StoreStatus
+
+_LAZY = frozenset({"Store", "StoredEvent", "StoreStatus"})
 
 __all__ = [
     "ENV_DATABASE_URL",
@@ -68,6 +77,8 @@ def open_store(
 ) -> Store:
     """Open the audit log at *url* (default: ``$ARMSLENGTH_DATABASE_URL``, *settings_url*,
     then ``armslength.db`` in the user data dir) and, unless told not to, migrate it."""
+    from armslength.store._store import Store
+
     store = Store(resolve_url(url, settings_url))
     if upgrade:
         store.upgrade()
@@ -83,13 +94,19 @@ def record(
     """Append one event (or several, in one transaction) for a one-shot command.
 
     Returns None on success, else a one-line warning for the caller to print on stderr: the
-    command's own result is never lost because the audit log is unavailable.
+    command's own result is never lost because the audit log is unavailable. A current SQLite
+    log is appended to without SQLAlchemy (:mod:`armslength.store._oneshot`); any other log
+    is opened, migrated if need be, and appended to by :class:`Store`.
     """
     from armslength.errors import ArmslengthError
+    from armslength.store import _oneshot
 
     batch = [events] if isinstance(events, Event) else list(events)
     try:
-        store = open_store(url, settings_url=settings_url)
+        resolved = resolve_url(url, settings_url)
+        if _oneshot.append(resolved, batch):
+            return None
+        store = open_store(resolved)
         try:
             store.append_many(batch)
         finally:
@@ -97,3 +114,13 @@ def record(
     except ArmslengthError as exc:
         return f"armslength: warning: not recorded in the audit log: {exc}"
     return None
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from armslength.store import _store
+
+        value = getattr(_store, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'armslength.store' has no attribute {name!r}")

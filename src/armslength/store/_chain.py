@@ -7,6 +7,17 @@ import json
 from datetime import UTC, datetime
 
 
+def to_utc(value: datetime) -> datetime:
+    """*value* in UTC (naive = UTC); times beyond year 1 or 9999 once in UTC are clamped."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        edge = datetime.min if value.year == 1 else datetime.max
+        return edge.replace(tzinfo=UTC)
+
+
 def canonical_time(value: datetime) -> str:
     """UTC, microseconds, ``Z``: the same string on every backend."""
     if value.tzinfo is None:

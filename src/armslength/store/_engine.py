@@ -1,17 +1,22 @@
-"""Database URLs and engines: SQLite (WAL) by default, PostgreSQL for a practice."""
+"""Database URLs and engines: SQLite (WAL) by default, PostgreSQL for a practice.
+
+Resolving a URL needs only the standard library; SQLAlchemy is imported when an engine is
+made or a URL has to be parsed, so a command that appends through
+:mod:`armslength.store._oneshot` never loads it.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from armslength.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 ENV_DATABASE_URL = "ARMSLENGTH_DATABASE_URL"
 APP_NAME = "armslength"
@@ -42,6 +47,9 @@ def normalise_url(url: str) -> str:
 
 def safe_url(url: str) -> str:
     """The URL with its password hidden, for messages and ``db status``."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
@@ -49,6 +57,9 @@ def safe_url(url: str) -> str:
 
 
 def _sqlite_engine(url: str) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import make_url
+
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -71,6 +82,10 @@ def _sqlite_engine(url: str) -> Engine:
 
 def create_store_engine(url: str) -> Engine:
     """An engine for *url*; a clear :class:`StoreError` for an unusable URL."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         backend = make_url(url).get_backend_name()
     except ArgumentError:

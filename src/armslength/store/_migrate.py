@@ -1,7 +1,8 @@
 """Alembic, run programmatically on the store's own connection.
 
 Alembic is imported only to migrate: a store already at :data:`HEAD` is recognised with one
-query, so a one-shot command that records an event does not pay for importing it.
+query, so a one-shot command that records an event does not pay for importing it. This module
+imports SQLAlchemy only in its functions, so :data:`HEAD` costs nothing to read.
 """
 
 from __future__ import annotations
@@ -10,10 +11,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, inspect, text
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection, Engine
 
 _PG_LOCK = 0x61726D73  # "arms": serialises migrations of servers sharing one database
 HEAD = "0001_initial"
@@ -38,6 +38,8 @@ def head_revision() -> str | None:
 
 def current_revision(conn: Connection) -> str | None:
     """The revision the database is at (None: no schema yet)."""
+    from sqlalchemy import inspect, text
+
     if not inspect(conn).has_table("alembic_version"):
         return None
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -45,6 +47,8 @@ def current_revision(conn: Connection) -> str | None:
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision (a no-op when it is there)."""
+    from sqlalchemy import text
+
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})

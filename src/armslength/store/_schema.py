@@ -18,18 +18,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeDecorator
 
+from armslength.store._chain import to_utc
+
 GENESIS_HASH = "0" * 64
-
-
-def to_utc(value: datetime) -> datetime:
-    """*value* in UTC (naive = UTC); times beyond year 1 or 9999 once in UTC are clamped."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    try:
-        return value.astimezone(UTC)
-    except OverflowError:
-        edge = datetime.min if value.year == 1 else datetime.max
-        return edge.replace(tzinfo=UTC)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
