@@ -1,8 +1,8 @@
-"""Package version, read from the installed metadata."""
+"""Package version.
 
-from importlib.metadata import PackageNotFoundError, version
+A literal, not ``importlib.metadata.version()``: importing ``importlib.metadata`` costs more
+CPU than the rest of ``armslength --version``. ``tests/test_startup.py`` keeps it equal to the
+installed metadata (``pyproject.toml``'s ``version``).
+"""
 
-try:
-    __version__ = version("armslength")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+__version__ = "0.1.0"
