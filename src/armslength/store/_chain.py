@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime
+from typing import NamedTuple, Protocol
 
 
 def to_utc(value: datetime) -> datetime:
@@ -39,3 +40,36 @@ def event_hash(
         ensure_ascii=False,
     )
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+class Chainable(Protocol):
+    """What the chain needs of an event (:class:`~armslength.store.events.Event` has it)."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def created(self) -> datetime: ...
+    def data(self) -> dict[str, object]: ...
+
+
+class Link(NamedTuple):
+    """An event's row in the log: its fields, the previous hash and its own."""
+
+    id: int
+    type: str
+    actor: str
+    created: datetime
+    data: str
+    prev_hash: str
+    hash: str
+
+
+def link(event: Chainable, last_id: int, last_hash: str) -> Link:
+    """The row that appends *event* after the chain head (*last_id*, *last_hash*): the one
+    computation both writers (the store and the one-shot SQLite path) share."""
+    new_id = last_id + 1
+    data = canonical_data(event.data())
+    digest = event_hash(new_id, event.type, event.actor, event.created, data, last_hash)
+    return Link(new_id, event.type, event.actor, event.created, data, last_hash, digest)

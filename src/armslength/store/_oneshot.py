@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.request import pathname2url
 
 from armslength.errors import StoreError
-from armslength.store._chain import canonical_data, event_hash, to_utc
+from armslength.store._chain import link, to_utc
 from armslength.store._migrate import HEAD
 from armslength.store.events import Event
 
@@ -113,12 +113,9 @@ def _append_all(conn: sqlite3.Connection, events: Sequence[Event]) -> None:
             raise StoreError("the audit log has no chain head: run `armslength db upgrade`")
         last_id, last_hash = int(head[0]), str(head[1])
         for event in events:
-            new_id = last_id + 1
-            data = canonical_data(event.data())
-            digest = event_hash(new_id, event.type, event.actor, event.created, data, last_hash)
-            row = (new_id, event.type, event.actor, sqlite_time(event.created), data)
-            conn.execute(_INSERT, (*row, last_hash, digest))
-            last_id, last_hash = new_id, digest
+            row = link(event, last_id, last_hash)
+            conn.execute(_INSERT, (*row[:3], sqlite_time(row.created), *row[4:]))
+            last_id, last_hash = row.id, row.hash
         conn.execute(_MOVE_HEAD, (last_id, last_hash))
     except BaseException:
         with suppress(sqlite3.Error):

@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from armslength.errors import StoreError
 from armslength.store import _migrate
-from armslength.store._chain import canonical_data, event_hash
+from armslength.store._chain import event_hash, link
 from armslength.store._engine import create_store_engine, safe_url
 from armslength.store._schema import api_tokens, chain_head, events
 from armslength.store._tokens import TokenInfo, TokenRole, matches, new_secret, split_token
@@ -107,23 +107,14 @@ class Store:
 
     def _append(self, conn: Connection, event: Event) -> StoredEvent:
         head = self._head(conn, lock=True)
-        new_id = int(head.last_id) + 1
-        data = canonical_data(event.data())
-        digest = event_hash(new_id, event.type, event.actor, event.created, data, head.last_hash)
-        values = {
-            "id": new_id,
-            "type": event.type,
-            "actor": event.actor,
-            "created": event.created,
-            "data": data,
-            "prev_hash": head.last_hash,
-            "hash": digest,
-        }
-        conn.execute(insert(events).values(**values))
+        row = link(event, int(head.last_id), str(head.last_hash))
+        conn.execute(insert(events).values(**row._asdict()))
         conn.execute(
-            update(chain_head).where(chain_head.c.id == 1).values(last_id=new_id, last_hash=digest)
+            update(chain_head)
+            .where(chain_head.c.id == 1)
+            .values(last_id=row.id, last_hash=row.hash)
         )
-        return StoredEvent(**{**values, "data": json.loads(data)})
+        return StoredEvent(**{**row._asdict(), "data": json.loads(row.data)})
 
     # ------------------------------------------------------------------ schema
 
