@@ -27,6 +27,11 @@ else:
 with open(report, "w") as out:
     json.dump({"code": code, "modules": sorted(sys.modules)}, out)
 """
+RECORDING = [
+    ("advise", "--relationship", "current-patient", "--kind", "friend", "--json"),
+    ("screen", "--text", "Saw a 94 year old from Millbrook today", "--json"),
+]
+"""One advice and one screening, each written to the audit log."""
 FRAMEWORKS = {"fastapi", "starlette", "uvicorn", "alembic", "multipart"}
 """Never needed by a one-shot command that is not ``serve`` or ``db``."""
 
@@ -57,14 +62,7 @@ def test_version_imports_neither_the_store_nor_typer_nor_pydantic(tmp_path: Path
     assert not imported & (FRAMEWORKS | {"sqlalchemy", "typer", "click", "rich", "pydantic"})
 
 
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ("advise", "--relationship", "current-patient", "--kind", "friend", "--json"),
-        ("screen", "--text", "Saw a 94 year old from Millbrook today", "--json"),
-    ],
-    ids=["advise", "screen"],
-)
+@pytest.mark.parametrize("argv", RECORDING, ids=["advise", "screen"])
 def test_a_recording_command_imports_no_server_and_no_migrations(
     tmp_path: Path, argv: tuple[str, ...]
 ) -> None:
@@ -74,14 +72,7 @@ def test_a_recording_command_imports_no_server_and_no_migrations(
     assert not imported & FRAMEWORKS
 
 
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ("advise", "--relationship", "current-patient", "--kind", "friend", "--json"),
-        ("screen", "--text", "Saw a 94 year old from Millbrook today", "--json"),
-    ],
-    ids=["advise", "screen"],
-)
+@pytest.mark.parametrize("argv", RECORDING, ids=["advise", "screen"])
 def test_json_output_loads_no_rich_and_a_screen_without_phone_or_roster_neither(
     tmp_path: Path, argv: tuple[str, ...]
 ) -> None:
