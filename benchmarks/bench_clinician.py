@@ -40,8 +40,8 @@ sys.path.insert(0, str(HERE))
 
 from clinician_data import DATA, load_jsonl  # noqa: E402
 
-from armslength.screen import screen  # noqa: E402
 from armslength.model import Category, ContentKind, ScreenResult, Severity  # noqa: E402
+from armslength.screen import screen  # noqa: E402
 
 REQUIRED = ("NAME", "AGE", "DATE", "LOCATION", "CONTACT", "ID")
 OPTIONAL = ("ORG", "OTHER")
@@ -219,13 +219,15 @@ def print_tables(score: Score) -> None:
         phi.add_column(column)
     for label in labels:
         recall, precision = score.recall.get(label), score.precision.get(label)
-        phi.add_row(
-            label, recall.show() if recall else "—", precision.show() if precision else "—"
-        )
+        phi.add_row(label, recall.show() if recall else "—", precision.show() if precision else "—")
     console.print(phi)
     console.print(
         f"  findings on a gold span under an incompatible label: {score.mislabelled}"
-        + (f"; unmapped screen labels: {dict(score.unmapped_labels)}" if score.unmapped_labels else "")
+        + (
+            f"; unmapped screen labels: {dict(score.unmapped_labels)}"
+            if score.unmapped_labels
+            else ""
+        )
     )
     rows = Table(title=f"{score.split}: disclosure")
     for column in ("measure", "group", "value (hits/texts)"):
