@@ -19,7 +19,8 @@ Scoring:
 * relationship recall: replies, comments and messages with ``relationship_confirmed`` true
   that get at least one ``relationship`` finding; false alarms: ``review_safe`` replies that get
   one.
-* negatives ``none``: texts of category ``negative`` or ``review_safe`` screened risk ``none``.
+* negatives ``none``: texts of category ``negative`` or ``review_safe`` screened risk ``none``
+  (and, beside it, the share screened ``none`` or ``low``).
 * risk >= min_risk: share of all texts whose overall risk reaches the record's ``min_risk``.
 Every ratio is printed with its counts.
 """
@@ -120,6 +121,7 @@ class Score:
     relationship_recall: dict[str, Ratio] = field(default_factory=dict)
     relationship_false_alarms: Ratio = field(default_factory=Ratio)
     negatives_none: dict[str, Ratio] = field(default_factory=dict)
+    negatives_at_most_low: dict[str, Ratio] = field(default_factory=dict)
     min_risk_met: dict[str, Ratio] = field(default_factory=dict)
     professionalism_on_negatives: int = 0
     unmapped_labels: Counter[str] = field(default_factory=Counter)
@@ -167,6 +169,8 @@ def score_record(score: Score, record: dict[str, Any], result: ScreenResult) -> 
     if category in NEGATIVE_CATEGORIES:
         for key in (category, "all"):
             score.ratio(score.negatives_none, key).add(result.risk is Severity.NONE)
+            low = result.risk.rank <= Severity.LOW.rank
+            score.ratio(score.negatives_at_most_low, key).add(low)
         score.professionalism_on_negatives += sum(
             f.category is Category.PROFESSIONALISM for f in result.findings
         )
@@ -202,6 +206,7 @@ def to_json(score: Score) -> dict[str, Any]:
         "relationship_recall": table(score.relationship_recall),
         "relationship_false_alarms": score.relationship_false_alarms.to_json(),
         "negatives_none": table(score.negatives_none),
+        "negatives_at_most_low": table(score.negatives_at_most_low),
         "min_risk_met": table(score.min_risk_met),
         "professionalism_findings_on_negatives": score.professionalism_on_negatives,
         "unmapped_labels": dict(score.unmapped_labels),
@@ -213,7 +218,10 @@ def print_tables(score: Score) -> None:
     from rich.table import Table
 
     console = Console()
-    labels = _ordered(set(score.recall) | set(score.precision), (*REQUIRED, *OPTIONAL))
+    labels = _ordered(
+        set(score.recall) | set(score.precision),
+        (*REQUIRED, *OPTIONAL, "required", "optional", "all"),
+    )
     phi = Table(title=f"{score.split}: PHI ({score.texts} texts)")
     for column in ("label", "recall (found/gold)", "precision (hits/findings)"):
         phi.add_column(column)
@@ -235,6 +243,7 @@ def print_tables(score: Score) -> None:
     for name, table in (
         ("relationship recall", score.relationship_recall),
         ("negatives screened none", score.negatives_none),
+        ("negatives screened none or low", score.negatives_at_most_low),
         ("risk >= min_risk", score.min_risk_met),
     ):
         for key in _ordered(table, ("all", *CATEGORY_ORDER)):
