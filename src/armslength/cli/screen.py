@@ -56,8 +56,11 @@ def _read(path: str) -> bytes:
 
 
 def _looks_like_text(argument: str) -> bool:
-    """A sentence typed where a path belongs: never echoed (it may be about a patient)."""
-    return len(argument) > 200 or any(ch.isspace() for ch in argument.strip())
+    """A sentence (or a bare word: a name?) typed where a path belongs: never echoed, as it
+    may be about a patient. A missing path (with a folder or an extension) is named."""
+    if len(argument) > 200 or any(ch.isspace() for ch in argument.strip()):
+        return True
+    return not ("/" in argument or "\\" in argument or Path(argument).suffix)
 
 
 def _print_rules(json_out: bool) -> None:
