@@ -32,6 +32,9 @@ class Span:
     """Only reported when the text has another identifier (ages under 90)."""
     sources: tuple[str, ...] = ()
     """Rulebook source ids the finding cites."""
+    needs_patient: bool = False
+    """Only reported when the text is about a patient (``disclosure``): 'this morning',
+    'cot 5', 'Callum, 8,' are a patient's details in a story and nothing in a notice."""
 
 
 @dataclass(frozen=True, slots=True)
