@@ -35,26 +35,28 @@ from armslength.vocabulary import Term, TermClass
 SOURCES = ("hipaa_safe_harbor", "gmc_2024", "ama_2_3_2")
 """What a confirmation cites: disclosing that someone is a patient is a disclosure of PHI."""
 
-NOT_A_PATIENT = frozenset(
-    {
-        "phi-date",
-        "phi-facility",
-        "phi-place",
-        "phi-street-address",
-        "phi-address-block",
-        "phi-zip",
-        "phi-uk-postcode",
-        "phi-phone",
-        "phi-email",
-        "phi-url",
-        "phi-ip-address",
-        "phi-shaped-id",
-        "phi-age",
-    }
+NOT_A_PATIENT = frozenset({"phi-date", "phi-facility", "phi-place", "phi-shaped-id", "phi-age"})
+"""Quasi-identifiers not reported in a text about no one: a date, a town, a hospital or a
+reference number identifies nobody without a person (an event's date, a hospital in a job
+advert, a trial id). Direct identifiers (contacts, addresses, checksummed ids) are kept
+unless they are public: a helpline, the practice's own line or a role address."""
+CONTACT_RULES = frozenset({"phi-phone", "phi-email", "phi-url"})
+OWN_IN_A_POST = CONTACT_RULES | {"phi-street-address", "phi-address-block"}
+"""In a post about no one, a phone, e-mail, web address or street address is the poster's
+own (a practice's new address, its after-hours line)."""
+_PUBLIC_CONTACT = re.compile(
+    r"\b(?:helpline|hotline|poison control|crisis line|samaritans|nhs 111|111|911|999|"
+    r"our (?:\w+ )?(?:line|number|phone|e-?mail|email|website|site|office|practice|clinic|"
+    r"reception)|call us|ring us|e-?mail us|contact us|text us|book online|visit our)\b",
+    re.I,
 )
-"""Rules whose findings are not reported in a text about no patient (the practice's own
-number, an event's date, a hospital in a job advert); checksummed ids, labelled ids, roster
-matches and names are kept."""
+_ROLE_ADDRESS = re.compile(
+    r"^(?:info|feedback|enquiries|inquiries|hello|contact|admin|office|reception|scripts|"
+    r"prescriptions|appointments|bookings|help|support|team|practice|clinic|complaints|"
+    r"patient\.?(?:experience|relations|services)|pals|media|press|jobs|careers|hr)@",
+    re.I,
+)
+_TOLL_FREE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]")
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|youre|you've|you'll|yours|u|ur)\b", re.I)
 _POSSESSOR = re.compile(
@@ -80,7 +82,7 @@ class Cue:
 class _CueSet:
     patient: tuple[tuple[str, str, re.Pattern[str]], ...]
     vignette: tuple[re.Pattern[str], ...]
-    encounter: tuple[tuple[str, str, re.Pattern[str]], ...]
+    encounter: tuple[_CueRow, ...]
     query: tuple[re.Pattern[str], ...]
     disclaimer: tuple[re.Pattern[str], ...]
 
@@ -91,6 +93,8 @@ class _CueRow(BaseModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     why: str = ""
     pattern: str = Field(min_length=1)
+    needs_term: bool = False
+    """Counts only with a clinical term in the same sentence ('helping you' with a drug)."""
 
     @field_validator("pattern")
     @classmethod
@@ -121,7 +125,7 @@ def parse_cues(document: YamlDocument) -> _CueSet:
     return _CueSet(
         patient=tuple(row.compiled() for row in data.patient),
         vignette=tuple(row.compiled()[2] for row in data.vignette),
-        encounter=tuple(row.compiled() for row in data.encounter),
+        encounter=data.encounter,
         query=tuple(row.compiled()[2] for row in data.query),
         disclaimer=tuple(row.compiled()[2] for row in data.disclaimer),
     )
@@ -205,16 +209,17 @@ def _second_person(sentence: str, offset: int) -> Cue | None:
 
 
 def _encounter(sentence: str, offset: int) -> Cue | None:
-    for cue_id, why, pattern in _cues().encounter:
-        found = pattern.search(sentence)
+    """The writer met or treated the person addressed ('as you know, we only met twice')."""
+    if _SECOND_PERSON.search(sentence) is None:
+        return None
+    for row in _cues().encounter:
+        found = re.search(row.pattern, sentence, re.I)
         if found is None:
             continue
-        near_you = _SECOND_PERSON.search(sentence) or vocabulary.find(sentence, vocabulary.SPECIFIC)
-        if near_you:
-            return Cue(
-                offset + found.start(), offset + found.end(), f"rel-{cue_id}",
-                f"{why}: it confirms a care relationship",
-            )  # fmt: skip
+        if row.needs_term and not vocabulary.find(sentence, vocabulary.SPECIFIC):
+            continue
+        why = f"{row.why}: it confirms a care relationship"
+        return Cue(offset + found.start(), offset + found.end(), f"rel-{row.id}", why)
     return None
 
 
@@ -255,7 +260,10 @@ _PERSONAL = re.compile(
     r"\b(?:he|she|he's|she's|him)\b|\b(?:my|his|her|their|your)\s+(?:\w+\s+)?(?:brother|sister"
     r"|father|mother|dad|mum|mom|son|daughter|husband|wife|partner|friend|grandfather"
     r"|grandmother|grandma|grandpa|nan|uncle|aunt|cousin|niece|nephew|boss|neighbou?r|baby)\b"
-    r"|\b(?:i|we) (?:live|lived|moved|was born|turned|turn|am turning)\b|\bi'?m \d",
+    r"|\b(?:i|we|i'll|we'll|i've|we've) (?:live|lived|moved|was born|turned|turn|am turning|"
+    r"drove|flew|went|travelled|traveled|walked|stayed|stay|meet)\b|\bi'?m \d"
+    r"|\boriginally from\b|\bis home\b|\bmeet (?:at|me)\b|\b(?:e-?mail|call|text|ring) me\b"
+    r"|\bmy (?:zip|post ?code|address|number|phone|e-?mail|birthday|date of birth|dob)\b",
     re.I,
 )
 
@@ -278,11 +286,17 @@ def apply(spans: list[Span], doc: Doc) -> list[Span]:
     for span in spans:
         if span.needs_patient:
             continue
+        if span.category is Category.RELATIONSHIP and disclosure.vignette:
+            continue  # "your diagnosis?" in a teaching case speaks to every reader
         if personal or span.category is not Category.PHI:
             out.append(span)
         elif span.rule in NOT_A_PATIENT:
             if _identifies_anyway(span, doc) and not disclosure.vignette:
                 out.append(span)
+        elif span.rule in OWN_IN_A_POST and doc.kind is ContentKind.POST:
+            continue  # a post about no one publishes the practice's own contact or address
+        elif span.rule in CONTACT_RULES and _public_contact(span, doc):
+            continue
         elif span.label == "NAME":
             if disclosure.vignette and " " not in doc.text[span.start : span.end].strip():
                 continue  # an eponym, a place or a sign-off in a notice or a teaching case
@@ -312,6 +326,15 @@ def _identifies_anyway(span: Span, doc: Doc) -> bool:
         return span.severity is Severity.HIGH
     text = doc.text[span.start : span.end]
     return span.rule == "phi-street-address" and any(c.isdigit() for c in text.split()[0])
+
+
+def _public_contact(span: Span, doc: Doc) -> bool:
+    """A helpline, a toll-free number, the practice's own line or a role address
+    ('feedback@...'): published on purpose, no patient's."""
+    text = doc.text[span.start : span.end]
+    if _ROLE_ADDRESS.match(text) or _TOLL_FREE.match(text):
+        return True
+    return _PUBLIC_CONTACT.search(doc.text, max(0, span.start - 60), span.start) is not None
 
 
 def _vignette(doc: Doc) -> bool:
