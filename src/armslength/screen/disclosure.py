@@ -175,11 +175,12 @@ def _confirmations(doc: Doc, patient: tuple[Cue, ...], vignette: bool) -> Iterat
     if doc.kind is ContentKind.POST:
         return
     cues = _cues()
+    addressed = _VOCATIVE.search(doc.text) is not None
     for match in _SENTENCE.finditer(doc.text):
         start, sentence = match.start(), match.group()
         if any(p.search(sentence) for p in cues.disclaimer):
             continue
-        cue = _second_person(sentence, start) or _encounter(sentence, start)
+        cue = _second_person(sentence, start, addressed) or _encounter(sentence, start)
         if cue is not None:
             yield cue
     if doc.kind is ContentKind.COMMENT and patient and not vignette:
@@ -188,8 +189,12 @@ def _confirmations(doc: Doc, patient: tuple[Cue, ...], vignette: bool) -> Iterat
         yield Cue(first.start, first.end, "rel-patient-story", why)
 
 
-def _second_person(sentence: str, offset: int) -> Cue | None:
-    """A clinical term that belongs to the person addressed or their family."""
+_VOCATIVE = re.compile(r"\A\s*(?:hi|hello|hey|dear)\b", re.I)
+
+
+def _second_person(sentence: str, offset: int, addressed: bool = False) -> Cue | None:
+    """A clinical term that belongs to the person addressed or their family (in a text that
+    greets someone by name, any clinical term in it is theirs)."""
     terms = vocabulary.find(sentence)
     you = _SECOND_PERSON.search(sentence)
     for term in terms:
@@ -199,7 +204,9 @@ def _second_person(sentence: str, offset: int) -> Cue | None:
         specific = term.cls not in _GENERIC
         if owner is not None:
             return _cue(offset, owner.start(), term.end, term)
-        if specific and (you is not None or _THE_SPECIFIC.search(sentence, 0, term.start)):
+        if specific and (
+            you is not None or addressed or _THE_SPECIFIC.search(sentence, 0, term.start)
+        ):
             begin = min(you.start(), term.start) if you is not None else term.start
             end = max(you.end(), term.end) if you is not None else term.end
             if end - begin > 60:
@@ -385,10 +392,18 @@ def _patient_detail(span: Span) -> Span:
 
 def _named_in_care(spans: list[Span], doc: Doc) -> bool:
     """A person's name in a text that names a clinical matter is a patient story."""
-    names = [s for s in spans if s.label == "NAME" and s.score >= 0.7]
+    names = [s for s in spans if s.label == "NAME" and s.score >= 0.5 and not s.needs_patient]
     if not names:
         return False
-    terms = vocabulary.find(doc.text, vocabulary.SPECIFIC)
-    if not terms:
+    if not (vocabulary.find(doc.text, vocabulary.SPECIFIC) or _ROLE_INTRO.search(doc.text)):
         return False
     return not analyse(doc).vignette
+
+
+_ROLE_INTRO = re.compile(
+    r"\b(?:nurse|doctor|gp|paramedic|midwife|physio|dentist|pharmacist|hygienist|therapist"
+    r"|surgeon|carer|hca|hospice nurse|district nurse|health visitor) (?:here|life|diaries)\b"
+    r"|\b(?:theatre|ward|clinic|shift|ambulance|hospice|a&e|ed|er) (?:story|diaries|life|moment"
+    r"|highlight|round)\b|\bhospice\b|\bhome visit|\bward round\b",
+    re.I,
+)

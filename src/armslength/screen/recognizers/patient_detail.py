@@ -70,9 +70,14 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
 
 _CUED_NAME = re.compile(
     r"(?:\b(?P<title>mr|mrs|ms|miss|nana|grandpa|grandma|auntie|uncle)\.?\s+"
-    r"|\b(?:little|called|named|shout ?out to|congrats to|it was|that's|thats)\s+|#team)"
+    r"|\b(?:little|called|named|shout ?out to|congrats to|it was|that's|thats)\s+|#(?P<tag>team))"
     r"(?P<name>[a-z][a-z'’-]*)\b",
     re.I,
+)
+_AGED_NAME = re.compile(r"(?-i:\b(?P<name>[A-Z][a-z'’-]+))(?:,\s\d{1,3}[,.]|\s\(\d{1,3}\))")
+_CAPITAL = re.compile(r"(?<![@#\w.])(?-i:(?P<name>[A-Z][a-z'’-]{2,}))\b")
+_VOCATIVE = re.compile(
+    r"\A\s*(?:(?:hi|hello|hey|dear|thanks|thank you)\s+)?(?P<name>[A-Z][a-z'’-]+)[,!]"
 )
 _LOWER_NAME = re.compile(r"(?<![@#\w])(?P<name>[a-z][a-z'’-]{2,})\b(?=\s+(?:in|from|who|on)\b)")
 
@@ -80,6 +85,14 @@ _LOWER_NAME = re.compile(r"(?<![@#\w])(?P<name>[a-z][a-z'’-]{2,})\b(?=\s+(?:in
 @cache
 def _words() -> frozenset[str]:
     return _lexicon.words("english_words") - _lexicon.words("strong_names")
+
+
+@cache
+def _blocked() -> frozenset[str]:
+    """Words that are never a name here: titles, months, drugs, conditions, places' words."""
+    from armslength.screen.recognizers.person_name import blocked_words
+
+    return blocked_words() | _lexicon.words("titles") | _lexicon.words("months")
 
 
 @cache
@@ -102,13 +115,27 @@ class PatientDetailRecognizer(Recognizer):
         words, first = _words(), _first_names()
         for match in _CUED_NAME.finditer(doc.text):
             word = match.group("name").lower()
-            titled = match.group("title") is not None
+            titled = match.group("title") is not None or match.group("tag") is not None
             plain_name = word in first and word not in words
             titled_name = titled and (word in first or word not in words or len(word) <= 2)
             if not (plain_name or titled_name):
                 continue
             why = "a patient's name, given with a title or a cue ('mr okafor', '#TeamJayden')"
             yield self._span(match.start("name"), match.end("name"), "NAME", why)
+        block = _blocked()
+        for match in _AGED_NAME.finditer(doc.text):
+            word = match.group("name").lower()
+            if word not in block and (word in first or word not in words):
+                why = "a patient's name given with their age ('Kwame, 12')"
+                yield self._span(match.start("name"), match.end("name"), "NAME", why)
+        for regex in (_CAPITAL, _VOCATIVE):
+            for match in regex.finditer(doc.text):
+                word = match.group("name").lower()
+                vocative = regex is _VOCATIVE
+                if word in block or word not in first or (word in words and not vocative):
+                    continue
+                why = "a given name in a text about a patient"
+                yield self._span(match.start("name"), match.end("name"), "NAME", why)
         for match in _LOWER_NAME.finditer(doc.text):
             word = match.group("name")
             if word in first and word not in words:

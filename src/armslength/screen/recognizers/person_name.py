@@ -98,6 +98,11 @@ def _lex() -> dict[str, frozenset[str]]:
     }
 
 
+def blocked_words() -> frozenset[str]:
+    """Words never taken for a name (eponyms, drugs, conditions, months, titles, ...)."""
+    return _lex()["block"]
+
+
 def classify(token: Token, doc: Doc) -> Cls:
     """The class of one word, from its casing and the lexicons."""
     lex = _lex()
