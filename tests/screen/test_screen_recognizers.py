@@ -182,7 +182,7 @@ NEGATIVES = [
     ("History of COPD, HTN and CHF", "NAME"),
     ("Apples, Oranges and Pears", "NAME"),
     ("Fever, Cough and Headache", "NAME"),
-    ("a 55-year-old man with COPD asked about inhalers", "AGE"),
+    ("Quiz: a 55-year-old man with COPD asked about inhalers. Your diagnosis?", "AGE"),
     ("the clinic is 45 minutes away and I'm 10 min late", "AGE"),
     ("I love Canada in spring", "LOCATION"),
     ("took it in March 2023 and in Q3 2024", "LOCATION"),

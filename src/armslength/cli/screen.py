@@ -108,7 +108,7 @@ def _render(result: ScreenResult, text: str) -> None:
     for column in ("text", "label", "severity", "rule", "why"):
         table.add_column(column, overflow="fold")
     for f in result.findings:
-        label = f.label or f.category.value
+        label = f.label or f.category.value.upper()
         why = f"{f.why} (sources: {', '.join(f.sources)})" if f.sources else f.why
         cells = (f.text, label, f.severity.value, f.rule, why)
         table.add_row(*(Text(cell) for cell in cells))

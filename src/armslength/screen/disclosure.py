@@ -283,7 +283,7 @@ def apply(spans: list[Span], doc: Doc) -> list[Span]:
     one (a notice, an advert, a teaching case): dates, places, contacts and reference numbers
     are not reported and names drop to ``low``."""
     disclosure = analyse(doc)
-    spans = [s for s in spans if not _in_event(s, doc)]
+    spans = [s for s in spans if not _in_event(s, doc) and not _declined(s, doc)]
     if disclosure.about_patient or _named_in_care(spans, doc):
         if disclosure.query or _vignette(doc):
             return _patient_severity([s for s in spans if not s.needs_patient])
@@ -317,6 +317,17 @@ _EVENT = re.compile(
     r"(?:\b[A-Z][\w'’]*\s+){1,4}(?:Day|Eve|Week|Month|Appeal)\b|\b(?:Christmas|Boxing|New Year'?s)"
     r"\s+(?:Day|Eve)\b"
 )
+
+
+def _declined(span: Span, doc: Doc) -> bool:
+    """A relationship finding inside a sentence that declines to discuss care ("we won't
+    discuss your treatment online") confirms nothing."""
+    if span.category is not Category.RELATIONSHIP:
+        return False
+    start = max(doc.text.rfind(mark, 0, span.start) for mark in ".!?\n") + 1
+    ends = [i for i in (doc.text.find(mark, span.end) for mark in ".!?\n") if i >= 0]
+    sentence = doc.text[start : min(ends) if ends else len(doc.text)]
+    return any(p.search(sentence) for p in _cues().disclaimer)
 
 
 def _in_event(span: Span, doc: Doc) -> bool:

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from enum import StrEnum
 
-from armslength.model import Finding
+from armslength.model import Category, Finding
 
 
 class RedactStyle(StrEnum):
@@ -44,17 +44,47 @@ def _mask(finding: Finding) -> str:
 _REPLACERS = {RedactStyle.TAG: _tag, RedactStyle.MASK: _mask, RedactStyle.FAKE: _fake}
 
 
+CARE_TAG = "[CARE DETAILS REMOVED]"
+CARE_FAKE = "We can't discuss anyone's care here."
+"""What a sentence that confirms someone's care becomes: redacting only "your biopsy" would
+leave "yes [RELATIONSHIP] came back clear", which still says there was a biopsy."""
+_ENDS = ".!?\n"
+
+
+def _sentence(text: str, finding: Finding) -> Finding:
+    """The whole sentence around a relationship finding, as one finding to replace."""
+    start = max((text.rfind(mark, 0, finding.start) for mark in _ENDS), default=-1) + 1
+    while start < finding.start and text[start].isspace():
+        start += 1
+    ends = [i for i in (text.find(mark, finding.end) for mark in _ENDS) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    if end <= len(text) and text[end - 1] == "\n":
+        end -= 1
+    return finding.model_copy(update={"start": start, "end": end, "text": text[start:end]})
+
+
+def _care(finding: Finding, style: RedactStyle) -> str:
+    if style is RedactStyle.MASK:
+        return "█" * (finding.end - finding.start)
+    return CARE_FAKE if style is RedactStyle.FAKE else CARE_TAG
+
+
 def redact(text: str, findings: Sequence[Finding], style: RedactStyle = RedactStyle.TAG) -> str:
-    """Replace the text of every finding; overlapping findings are merged into one replacement."""
+    """Replace the text of every finding; overlapping findings are merged into one replacement.
+    A sentence that confirms someone's care is replaced whole, so the rest reads naturally."""
     replace = _REPLACERS[style]
     out: list[str] = []
     cursor = 0
-    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
+    widened = [_sentence(text, f) if f.category is Category.RELATIONSHIP else f for f in findings]
+    for finding in sorted(widened, key=lambda f: (f.start, -f.end)):
         if finding.end <= cursor:
             continue
         start = max(finding.start, cursor)
         out.append(text[cursor:start])
-        out.append(replace(finding) if start == finding.start else "█" * (finding.end - start))
+        if finding.category is Category.RELATIONSHIP:
+            out.append(_care(finding, style) if start == finding.start else "")
+        else:
+            out.append(replace(finding) if start == finding.start else "█" * (finding.end - start))
         cursor = finding.end
     out.append(text[cursor:])
     return "".join(out)

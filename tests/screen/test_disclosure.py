@@ -1,0 +1,204 @@
+"""The disclosure layer: every example of the issue behaves as described, with near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from armslength.model import Category, ContentKind, Severity
+from armslength.policy import topics
+from armslength.screen import screen
+from armslength.screen._doc import Doc
+from armslength.screen.disclosure import analyse
+
+CONFIRMS = [
+    # (kind, text, the phrase the relationship finding must cover)
+    (
+        "reply",
+        "I'm sorry you feel our sessions didn't help with your anxiety. As you know, we only met twice",
+        "anxiety",
+    ),
+    ("reply", "So glad to hear your colonoscopy results were normal", "colonoscopy"),
+    ("reply", "Thank you! The wisdom tooth we took out on Friday was a tricky one", "wisdom tooth"),
+    ("reply", "Congratulations on the positive test after your second IVF round", "IVF"),
+    ("reply", "Hi Dana, your smear came back with HPV, so we asked you back", "smear"),
+    ("comment", "Lovely to see you walking again after your hip replacement!", "hip replacement"),
+    ("reply", "Aetna denied the claim for the sleep study, and we've appealed for you", "Aetna"),
+    ("reply", "It was a pleasure looking after your mum during her stay", "stay"),
+    ("message", "Hi Sam, your TSH from Monday was 7.8 so let's increase the levothyroxine", "TSH"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "phrase"), CONFIRMS)
+def test_a_reply_that_discloses_care_is_a_relationship_finding(
+    kind: str, text: str, phrase: str
+) -> None:
+    result = screen(text, kind)
+    found = [f for f in result.findings if f.category is Category.RELATIONSHIP]
+    assert found, text
+    assert any(phrase.lower() in f.text.lower() for f in found), [f.text for f in found]
+    expected = Severity.MEDIUM if kind == "message" else Severity.HIGH
+    assert all(f.severity.rank >= expected.rank for f in found)
+    assert all(f.sources and f.why for f in found)
+
+
+SAFE_REPLIES = [
+    "Thank you for taking the time to leave a review. We can't discuss any individual's care here.",
+    "Privacy rules mean we can't respond to specifics online. Please call our practice manager.",
+    "Thanks for the five stars! We love hearing from our community.",
+    "To protect everyone's privacy, we never confirm or deny whether someone has been seen here.",
+    "Hope the new website is helping you find us",
+    "Thank you for your suggestion about evening appointments. We're looking at our rota.",
+    "You are welcome to use our formal complaints procedure.",
+    "Patient confidentiality matters to us, so we won't discuss your treatment online.",
+]
+
+
+@pytest.mark.parametrize("text", SAFE_REPLIES)
+def test_a_reply_that_confirms_nothing_has_no_finding(text: str) -> None:
+    result = screen(text, "reply")
+    assert result.risk is Severity.NONE, [(f.text, f.rule) for f in result.findings]
+
+
+NOT_ABOUT_A_PATIENT = [
+    "World Kidney Day, 14 March. Get your blood pressure checked if you have diabetes.",
+    "We're hiring! Band 5 staff nurses wanted at St Aldhelm's Hospital, Westbury. Apply by 30 June.",
+    "Poison control: 1-800-222-1222. Save it in your phone today.",
+    "Grand rounds tomorrow at 8am in the Lister lecture theatre: sepsis bundles.",
+    "Our clinic offers walk-ins every Tuesday and Thursday from 9 to 12.",
+    "Movember is here! The whole team is growing a moustache for men's health.",
+    "Santa visited the children's ward this afternoon. Thank you to everyone who donated toys!",
+    "Teaching point: the Ottawa ankle rules tell you when an X-ray is needed.",
+    "A sore throat with a McIsaac score of 4: treat or swab? Discuss.",
+    "Now recruiting for NCT05219383, a phase 3 trial. Ask your specialist.",
+    "After-hours? Call our practice line on 555-0142 and the on-call doctor will ring you back.",
+    "Accutane needs monthly pregnancy tests. Cigna and Walgreens now cover the generic.",
+    "Case of the week: a 55-year-old man with a rash on his shins. Your diagnosis?",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ABOUT_A_PATIENT)
+def test_a_text_about_no_patient_is_screened_none(text: str) -> None:
+    result = screen(text, "post")
+    assert result.risk is Severity.NONE, [(f.text, f.label, f.rule) for f in result.findings]
+
+
+def test_drug_insurer_and_brand_names_are_no_one() -> None:
+    for text in ("Started Accutane in May", "Cigna said no", "Picked it up at Walgreens"):
+        names = [f.text for f in screen(text, "message").findings if f.label == "NAME"]
+        assert names == [], text
+
+
+def test_see_you_at_your_check_is_not_a_name() -> None:
+    findings = screen("See you at your check next week", "reply").findings
+    assert not any(f.label == "NAME" for f in findings)
+    assert any(f.category is Category.RELATIONSHIP for f in findings)
+
+
+STORIES = [
+    # (text, an identifier the story must report, its label)
+    ("Mia Hughes, 57, came into the ED last night with chest pain.", "57", "AGE"),
+    ("Saw Mrs Patel (72) in clinic this morning.", "72", "AGE"),
+    ("A gentleman in his 80s in bed 12 asked me to read him the scores.", "in his 80s", "AGE"),
+    (
+        "Little one in cot 5 smiled at me tonight for the first time since surgery.",
+        "cot 5",
+        "LOCATION",
+    ),
+    ("Kwame, 12, asked the anaesthetist to count backwards in French.", "Kwame", "NAME"),
+    ("shoutout to jose in room 311 who finally got off the high-flow today", "jose", "NAME"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "label"), STORIES)
+def test_a_story_reports_the_patient_details(text: str, expected: str, label: str) -> None:
+    findings = screen(text, "post").findings
+    assert any(expected in f.text and f.label == label for f in findings), [
+        (f.text, f.label) for f in findings
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # near misses: the same shapes with no patient in them
+        ("Speaking at the conference in Manchester, 57, no, 58 slides to go", "AGE"),
+        ("Our clinic phone line is open today from 9.", "DATE"),
+        ("The staff library has moved to St Mary's Hospital, open to all.", "LOCATION"),
+    ],
+)
+def test_patient_details_need_a_patient(text: str, label: str) -> None:
+    assert not [f for f in screen(text, "post").findings if f.label == label]
+
+
+def test_redaction_never_leaves_a_patient_age() -> None:
+    for text in ("Mia Hughes, 57, came into the ED", "Saw Mrs Patel (72) in clinic"):
+        redacted = screen(text, "post", redact=True).redacted
+        assert redacted is not None
+        assert "57" not in redacted and "72" not in redacted, redacted
+
+
+def test_relationship_redaction_reads_naturally_and_labels_are_upper_case() -> None:
+    result = screen("Thanks Jo! Yes, your biopsy came back clear. Take care.", "reply", redact=True)
+    assert result.redacted is not None
+    assert "biopsy" not in result.redacted and "came back clear" not in result.redacted
+    assert result.redacted.startswith("Thanks [NAME]!")
+    assert result.redacted.endswith("[CARE DETAILS REMOVED] Take care.")
+    tags = [part.split("]")[0] for part in result.redacted.split("[")[1:]]
+    assert tags and all(tag == tag.upper() for tag in tags)
+
+
+def test_identifiers_in_a_text_about_no_one_drop() -> None:
+    doc = Doc("Happy International Nurses Day, 12 May, to every nurse on shift today.")
+    assert not analyse(doc).about_patient
+    assert screen(doc.text).findings == []
+
+
+def test_a_story_keeps_severity_and_a_patient_name_is_high() -> None:
+    result = screen("Sofia Marchetti from Clapham came in tonight with a placental abruption.")
+    name = next(f for f in result.findings if f.label == "NAME")
+    assert name.severity is Severity.HIGH
+    assert result.risk is Severity.HIGH
+
+
+def test_a_private_message_is_at_least_medium_and_a_post_story_too() -> None:
+    message = screen("Your bloods are fine except your iron, which is low.", "message")
+    assert message.risk.rank >= Severity.MEDIUM.rank
+    assert any(f.category is Category.RELATIONSHIP for f in message.findings)
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("should I try Botox or topiramate for my migraines?", topics.Topic.CLINICAL),
+        ("Is it normal to still have headaches after the accident?", topics.Topic.CLINICAL),
+        ("Can I take ibuprofen with sertraline?", topics.Topic.CLINICAL),
+        ("Do you fancy a coffee next week?", topics.Topic.GENERAL),
+        ("Congratulations on the new job!", topics.Topic.GENERAL),
+    ],
+)
+def test_advise_and_screen_share_one_vocabulary(message: str, topic: topics.Topic) -> None:
+    assert topics.classify(message) is topic
+
+
+def test_a_clinical_question_from_the_public_gets_the_clinical_advice_verdict() -> None:
+    from armslength.advise import advise
+    from armslength.model import Interaction
+
+    advice = advise(
+        Interaction(
+            relationship="public",
+            kind="message",
+            account="professional",
+            message="should I try Botox or topiramate for my migraines?",
+        )
+    )
+    assert [r.rule for r in advice.reasons][0] == "clinical-advice-request"
+    assert advice.reply
+
+
+def test_the_kind_of_text_matters() -> None:
+    text = "Your colonoscopy results were normal."
+    post = screen(text, ContentKind.POST)
+    reply = screen(text, ContentKind.REPLY)
+    assert not [f for f in post.findings if f.rule == "rel-discloses-care"]
+    assert [f for f in reply.findings if f.category is Category.RELATIONSHIP]
