@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from armslength.roster._store import Roster
+from armslength.roster.cultures import family_name, joined, middle_name_sex
 from armslength.roster.names import (
     deletions,
     join_surname,
@@ -29,6 +30,9 @@ from armslength.roster.names import (
 GIVEN_PRIOR = (100.0, 1e-3)
 """(pseudo-count, share): a roster name is shrunk towards this typical given-name share."""
 FAMILY_PRIOR = (200.0, 1e-4)
+CULTURE_PRESENCE = 0.01
+"""Least share of the population assumed to belong to a family-first culture: a roster
+with one Nguyễn still treats Nguyễn as common (38 % of that share)."""
 _GIVEN_SHIFT = 40
 _INITIAL_SHIFT = 32
 _FAMILY_SHIFT = 32
@@ -118,6 +122,18 @@ def _given_key(text: str | None) -> str:
     return words[0] if words else ""
 
 
+def _given_forms(text: str | None) -> tuple[list[str], list[str]]:
+    """Extra keys of a roster given name: the joined form of a spaced or hyphenated name
+    (``Xiao Ming`` → xiaoming, same name) and the name without a Vietnamese middle name
+    (``Thị Lan`` → lan, a shorter form)."""
+    words = normalize_name(text).split() if text else []
+    if len(words) == 1 and "-" not in words[0]:
+        return [], []
+    same = [joined(words)] if words else []
+    short = [joined(words[1:])] if len(words) > 1 and middle_name_sex(words[0]) else []
+    return same, short
+
+
 def _family_forms(text: str | None) -> list[str]:
     norm = normalize_name(text) if text else ""
     if not norm:
@@ -137,6 +153,10 @@ class MatchIndex:
         self.pgiven = array("I")
         self.pfamily = array("I")
         self.pcity = array("I")
+        self.given_same: dict[int, frozenset[int]] = {}
+        self.given_short: dict[int, frozenset[int]] = {}
+        self.family_prior: dict[int, float] = {}
+        self._forms: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
         self._build()
 
     # ------------------------------------------------------------------ building
@@ -177,6 +197,16 @@ class MatchIndex:
             forms = _family_forms(roster.names.strings[fraw]) or [""]
             family_cache[fraw] = [self.family.code(f) for f in forms]
         gcodes, fcodes = [given_cache[graw]], list(family_cache[fraw])
+        forms = self._forms.get(graw)
+        if forms is None:
+            same, short = _given_forms(roster.names.strings[graw])
+            forms = self._forms[graw] = (
+                frozenset(self.given.code(g) for g in same),
+                frozenset(self.given.code(g) for g in short),
+            )
+        if forms[0] or forms[1]:
+            self.given_same[i], self.given_short[i] = forms
+            gcodes += [*forms[0], *forms[1]]
         if i in roster._extra:
             _full, others, nicks = roster._extra[i]
             gcodes += [self.given.code(k) for k in map(_given_key, nicks) if k]
@@ -192,7 +222,24 @@ class MatchIndex:
         self.city.counts[code] += 1
         return code
 
+    def _culture_priors(self) -> None:
+        """Prior shares of known family-first names: share in the culture times the
+        culture's presence in the roster (at least CULTURE_PRESENCE)."""
+        known = {
+            code: entry
+            for code, text in enumerate(self.family.strings)
+            if (entry := family_name(text)) is not None
+        }
+        by_culture: Counter[str] = Counter()
+        for code, entry in known.items():
+            by_culture[entry.culture] += self.family.counts[code]
+        size = max(self.size, 1)
+        for code, entry in known.items():
+            presence = max(by_culture[entry.culture] / size, CULTURE_PRESENCE)
+            self.family_prior[code] = max(FAMILY_PRIOR[1], entry.share * presence)
+
     def _adjust_counts(self) -> None:
+        self._culture_priors()
         self.given_adjusted = _adjusted(self.given.counts)
         self.family_adjusted = _adjusted(self.family.counts)
         self.given_initials = Counter(
@@ -212,7 +259,8 @@ class MatchIndex:
         )
 
     def family_freq(self, code: int) -> float:
-        return (self.family_adjusted[code] + FAMILY_PRIOR[0] * FAMILY_PRIOR[1]) / (
+        prior = self.family_prior.get(code, FAMILY_PRIOR[1])
+        return (self.family_adjusted[code] + FAMILY_PRIOR[0] * prior) / (
             self.size + FAMILY_PRIOR[0]
         )
 

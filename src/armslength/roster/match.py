@@ -31,6 +31,8 @@ from armslength._checks import check_iterable, check_type
 from armslength.model import Candidate, Connection, Match
 from armslength.roster._index import MatchIndex, _initial
 from armslength.roster._store import Roster
+from armslength.roster.cultures import family_name, middle_name_sex, romanisations
+from armslength.roster.cultures import joined as join_given
 from armslength.roster.names import (
     DisplayName,
     is_typo,
@@ -69,6 +71,9 @@ class Model:
     typo_spread: float = 30.0
     phonetic_spread: float = 8.0
     surname_first: float = 0.04
+    family_first: float = 0.5
+    family_romanised: float = 0.03
+    middle_left_out: float = 0.5
     relatives: float = 0.1
     city_agree: float = 0.80
     contact_agree: float = 0.90
@@ -115,6 +120,7 @@ class _Channel:
 def _given_channel(index: MatchIndex, shown: str, model: Model) -> _Channel:
     vocab, channel = index.given, _Channel()
     channel.add(vocab.get(shown), model.given_exact, "exact")
+    channel.add(vocab.get(join_given([shown])), model.given_exact, "exact")
     for code in vocab.nickname_codes(shown):
         spread = min(max(len(nicknames_of(vocab.strings[code])), 2), 6)
         channel.add(code, model.given_nickname / spread, "nickname")
@@ -135,6 +141,9 @@ def _family_channel(
     found, channel.scale = _family_explanations(index, shown, others, model)
     for code, prob, level in found:
         channel.add(code, prob, level)
+    variants = romanisations(joined)
+    for variant in variants:
+        channel.add(vocab.get(variant), model.family_romanised / len(variants), "romanised")
     for code in vocab.near(joined):
         if is_typo(joined, vocab.strings[code]):
             channel.add(code, model.family_typo / model.typo_spread, "typo")
@@ -209,12 +218,16 @@ def _readings(display: DisplayName, index: MatchIndex, model: Model) -> list[_Re
     if len(words) == 1:
         return _single_word(words[0], display, index)
     first, last = words[0], words[-1]
-    swap = model.surname_first
-    readings = [
-        _Reading(first, last, others, 1.0 - swap),
-        _Reading(last, first, others, swap, "surname-first reading"),
-    ]
+    known = family_name(first) is not None
+    swap = model.family_first if known else model.surname_first
+    label = "family-first reading" if known else "surname-first reading"
+    readings = [_Reading(first, last, others, 1.0 - swap)]
+    if len(words) == 2 or not middle_name_sex(words[1]):
+        # "Nguyễn Văn Lan" is not "Lan Nguyễn" with a word left out: Văn is a middle name.
+        readings.append(_Reading(last, first, others, swap, label))
     if len(words) > 2:
+        readings.append(_Reading(join_given(words[1:]), first, others, swap, label))
+        readings.append(_Reading(join_given(words[:-1]), last, others, 0.2))
         readings.append(_Reading(first, "-".join(words[1:]), others, 0.2))
         readings.append(_Reading(words[1], last, others, 0.05))
     return readings
@@ -266,10 +279,12 @@ class _Pool:
 
 
 def _given_level(
-    index: MatchIndex, patient: int, code: int, channel: _Channel
+    index: MatchIndex, patient: int, code: int, channel: _Channel, model: Model
 ) -> tuple[float, str]:
-    if index.pgiven[patient] == code:
+    if index.pgiven[patient] == code or code in index.given_same.get(patient, ()):
         return channel.prob[code], channel.level[code]
+    if code in index.given_short.get(patient, ()):
+        return channel.prob[code] * model.middle_left_out, "middle name left out"
     return channel.prob[code] * 0.5, "listed nickname"
 
 
@@ -318,7 +333,7 @@ def _score_pairs(
                 continue
             budget -= len(span)
             for patient in index.fg_patients(span):
-                gprob, glevel = _given_level(index, patient, g, gch)
+                gprob, glevel = _given_level(index, patient, g, gch, model)
                 fprob, flevel = _family_level(index, patient, f, fch, reading, model)
                 pool.offer(patient, _Hit(gprob * fprob * norm, glevel, flevel, reading))
 
