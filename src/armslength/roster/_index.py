@@ -197,16 +197,16 @@ class MatchIndex:
             forms = _family_forms(roster.names.strings[fraw]) or [""]
             family_cache[fraw] = [self.family.code(f) for f in forms]
         gcodes, fcodes = [given_cache[graw]], list(family_cache[fraw])
-        forms = self._forms.get(graw)
-        if forms is None:
+        gforms = self._forms.get(graw)
+        if gforms is None:
             same, short = _given_forms(roster.names.strings[graw])
-            forms = self._forms[graw] = (
+            gforms = self._forms[graw] = (
                 frozenset(self.given.code(g) for g in same),
                 frozenset(self.given.code(g) for g in short),
             )
-        if forms[0] or forms[1]:
-            self.given_same[i], self.given_short[i] = forms
-            gcodes += [*forms[0], *forms[1]]
+        if gforms[0] or gforms[1]:
+            self.given_same[i], self.given_short[i] = gforms
+            gcodes += [*gforms[0], *gforms[1]]
         if i in roster._extra:
             _full, others, nicks = roster._extra[i]
             gcodes += [self.given.code(k) for k in map(_given_key, nicks) if k]
