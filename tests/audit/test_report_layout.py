@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from _chromium import FLAGS, chromium_path
+from _chromium import launched_browser
 from armslength.audit import run_audit
 
 pytestmark = pytest.mark.browser
@@ -32,13 +32,8 @@ def report(sample: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) ->
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=FLAGS)
+    with launched_browser() as launched:
         yield launched
-        launched.close()
 
 
 def open_report(browser: Any, report: Path, width: int) -> Any:
