@@ -122,16 +122,40 @@ def _given_key(text: str | None) -> str:
     return words[0] if words else ""
 
 
-def _given_forms(text: str | None) -> tuple[list[str], list[str]]:
+JOINED_GIVEN = frozenset({"vi", "zh", "ko"})
+"""Cultures whose given name is one name of several syllables ("Xiao Ming", "Min-jun",
+"Thị Lan"): its key is the joined form, never the first syllable."""
+
+
+def _primary_given(text: str | None, culture: str) -> str:
+    words = normalize_name(text).split() if text else []
+    if len(words) > 1 and (culture in JOINED_GIVEN or middle_name_sex(words[0])):
+        return joined(words)
+    return words[0] if words else ""
+
+
+def _given_forms(text: str | None, culture: str) -> tuple[list[str], list[str]]:
     """Extra keys of a roster given name: the joined form of a spaced or hyphenated name
-    (``Xiao Ming`` → xiaoming, same name) and the name without a Vietnamese middle name
-    (``Thị Lan`` → lan, a shorter form)."""
+    (``Xiao Ming`` → xiaoming, same name) and shorter forms a display may show: without
+    a Vietnamese middle name (``Thị Lan`` → lan) and, for a Vietnamese name, the last
+    word alone (``Minh Châu`` → chau, the name a person is called by)."""
     words = normalize_name(text).split() if text else []
     if len(words) == 1 and "-" not in words[0]:
         return [], []
     same = [joined(words)] if words else []
-    short = [joined(words[1:])] if len(words) > 1 and middle_name_sex(words[0]) else []
-    return same, short
+    short: list[str] = []
+    if len(words) > 1 and middle_name_sex(words[0]):
+        short.append(joined(words[1:]))
+    if len(words) > 1 and culture == "vi":
+        short.append(words[-1])
+    return same, [s for s in dict.fromkeys(short) if s not in same]
+
+
+def culture_of(family: str | None) -> str:
+    """Culture code of a roster family name from the family-first table, or ""."""
+    norm = join_surname(normalize_name(family)) if family else ""
+    entry = family_name(norm) if norm else None
+    return entry.culture if entry is not None else ""
 
 
 def _family_forms(text: str | None) -> list[str]:
@@ -156,13 +180,14 @@ class MatchIndex:
         self.given_same: dict[int, frozenset[int]] = {}
         self.given_short: dict[int, frozenset[int]] = {}
         self.family_prior: dict[int, float] = {}
-        self._forms: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
+        self._forms: dict[tuple[int, str], tuple[frozenset[int], frozenset[int]]] = {}
+        self._cultures: dict[int, str] = {}
         self._build()
 
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
-        given_cache: dict[int, int] = {}
+        given_cache: dict[tuple[int, str], int] = {}
         family_cache: dict[int, list[int]] = {}
         city_cache: dict[int, int] = {}
         fg_keys, fg_rows, gf_keys, gf_rows = array("Q"), array("I"), array("Q"), array("I")
@@ -171,9 +196,10 @@ class MatchIndex:
             self.pgiven.append(gcodes[0])
             self.pfamily.append(fcodes[0])
             self.pcity.append(self._city_code(i, city_cache))
-            for g in set(gcodes):
+            gcodes, fcodes = list(dict.fromkeys(gcodes)), list(dict.fromkeys(fcodes))
+            for g in gcodes:
                 self.given.counts[g] += 1
-            for f in set(fcodes):
+            for f in fcodes:
                 self.family.counts[f] += 1
             for g in gcodes:
                 for f in fcodes:
@@ -187,20 +213,23 @@ class MatchIndex:
         self._adjust_counts()
 
     def _patient_codes(
-        self, i: int, given_cache: dict[int, int], family_cache: dict[int, list[int]]
+        self, i: int, given_cache: dict[tuple[int, str], int], family_cache: dict[int, list[int]]
     ) -> tuple[list[int], list[int]]:
         roster = self.roster
         graw, fraw = roster.given[i], roster.family[i]
-        if graw not in given_cache:
-            given_cache[graw] = self.given.code(_given_key(roster.names.strings[graw]))
+        culture = self._culture(fraw)
+        gtext = roster.names.strings[graw]
+        key = (graw, culture)
+        if key not in given_cache:
+            given_cache[key] = self.given.code(_primary_given(gtext, culture))
         if fraw not in family_cache:
             forms = _family_forms(roster.names.strings[fraw]) or [""]
             family_cache[fraw] = [self.family.code(f) for f in forms]
-        gcodes, fcodes = [given_cache[graw]], list(family_cache[fraw])
-        gforms = self._forms.get(graw)
+        gcodes, fcodes = [given_cache[key]], list(family_cache[fraw])
+        gforms = self._forms.get(key)
         if gforms is None:
-            same, short = _given_forms(roster.names.strings[graw])
-            gforms = self._forms[graw] = (
+            same, short = _given_forms(gtext, culture)
+            gforms = self._forms[key] = (
                 frozenset(self.given.code(g) for g in same),
                 frozenset(self.given.code(g) for g in short),
             )
@@ -212,6 +241,12 @@ class MatchIndex:
             gcodes += [self.given.code(k) for k in map(_given_key, nicks) if k]
             fcodes += [self.family.code(f) for o in others for f in _family_forms(o)]
         return gcodes, fcodes
+
+    def _culture(self, fraw: int) -> str:
+        found = self._cultures.get(fraw)
+        if found is None:
+            found = self._cultures[fraw] = culture_of(self.roster.names.strings[fraw])
+        return found
 
     def _city_code(self, i: int, cache: dict[int, int]) -> int:
         raw = self.roster.city[i]

@@ -23,7 +23,7 @@ import secrets
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -221,6 +221,9 @@ def _readings(display: DisplayName, index: MatchIndex, model: Model) -> list[_Re
     known = family_name(first) is not None
     swap = model.family_first if known else model.surname_first
     label = "family-first reading" if known else "surname-first reading"
+    if len(words) > 2 and middle_name_sex(first):
+        # "Thị Lan Nguyễn": a middle name opens the given name, the family name is last.
+        return [_Reading(join_given(words[:-1]), last, others, 1.0)]
     readings = [_Reading(first, last, others, 1.0 - swap)]
     if len(words) == 2 or not middle_name_sex(words[1]):
         # "Nguyễn Văn Lan" is not "Lan Nguyễn" with a word left out: Văn is a middle name.
@@ -271,6 +274,23 @@ class _Pool:
 
     hits: dict[int, _Hit] = field(default_factory=dict)
     overflow: float = 0.0
+    channels: dict[tuple[str, ...], _Channel] = field(default_factory=dict)
+
+    def given(self, index: MatchIndex, shown: str, model: Model) -> _Channel:
+        key = ("g", shown)
+        found = self.channels.get(key)
+        if found is None:
+            found = self.channels[key] = _given_channel(index, shown, model)
+        return found
+
+    def family(
+        self, index: MatchIndex, shown: str, others: tuple[str, ...], model: Model
+    ) -> _Channel:
+        key = ("f", shown, *others)
+        found = self.channels.get(key)
+        if found is None:
+            found = self.channels[key] = _family_channel(index, shown, others, model)
+        return found
 
     def offer(self, patient: int, hit: _Hit) -> None:
         best = self.hits.get(patient)
@@ -345,7 +365,7 @@ def _score_initial(
     assert reading.given is not None
     assert reading.family is not None
     if family_initial:
-        gch = _given_channel(index, reading.given, model)
+        gch = pool.given(index, reading.given, model)
         lr_initial = 1.0 / index.initial_freq(reading.family, family=True)
         for g, gp in gch.prob.items():
             _offer_span(
@@ -358,7 +378,7 @@ def _score_initial(
                 gf=True,
             )
         return
-    fch = _family_channel(index, reading.family, reading.others, model)
+    fch = pool.family(index, reading.family, reading.others, model)
     letter = _initial(reading.given)
     lr_initial = 1.0 / index.initial_freq(reading.given, family=False)
     for f, fp in fch.prob.items():
@@ -386,7 +406,7 @@ def _offer_span(
 def _score_one_name(index: MatchIndex, reading: _Reading, pool: _Pool, model: Model) -> None:
     """Only a given name ("Jenny 🌸") or only a family name ("Dr Quill")."""
     if reading.given is not None:
-        gch = _given_channel(index, reading.given, model)
+        gch = pool.given(index, reading.given, model)
         for g, gp in gch.prob.items():
             hit = _Hit(0.0, gch.level[g], "not shown", reading)
             _offer_span(
@@ -400,12 +420,51 @@ def _score_one_name(index: MatchIndex, reading: _Reading, pool: _Pool, model: Mo
             )
         return
     assert reading.family is not None
-    fch = _family_channel(index, reading.family, reading.others, model)
+    fch = pool.family(index, reading.family, reading.others, model)
     for f, fp in fch.prob.items():
         hit = _Hit(0.0, "not shown", fch.level[f], reading)
         _offer_span(
             index, index.by_family(f), pool, model, fp / fch.random * reading.weight, hit, gf=False
         )
+
+
+def _reading_random(index: MatchIndex, reading: _Reading, pool: _Pool, model: Model) -> float:
+    """P(shown | a random person, this layout): what a reading's likelihood ratio divides by.
+
+    A name the roster does not hold is as likely as an unseen name (the smoothing prior),
+    not the floor: otherwise a far-fetched reading of known words would outweigh the
+    plain reading of a name the roster lacks."""
+    given, family = reading.given, reading.family
+    if not given or not family or (len(given) == 1 and len(family) == 1):
+        return 0.0
+    g_unseen, f_unseen = index.given_freq(0), index.family_freq(0)
+    if len(family) == 1:
+        gch = pool.given(index, given, model)
+        return max(gch.random, g_unseen) * index.initial_freq(family, family=True)
+    fch = pool.family(index, family, reading.others, model)
+    if len(given) == 1:
+        return max(fch.random, f_unseen) * index.initial_freq(given, family=False)
+    gch = pool.given(index, given, model)
+    return max(gch.random, g_unseen) * max(fch.random, f_unseen)
+
+
+def _by_evidence(
+    index: MatchIndex, readings: list[_Reading], pool: _Pool, model: Model
+) -> list[_Reading]:
+    """Readings of a name of several words, each weighted by how well it explains the
+    words for a random person as well as by its prior: the likelihood ratio of a patient
+    is P(shown | patient) / Σ_readings P(reading)·P(shown | random person, reading). A
+    layout no one would produce ("Lan" as a family name) then costs the true reading
+    nothing, so "Nguyễn Thị Lan" read family first counts as fully as "Lan Nguyễn"."""
+    randoms = [_reading_random(index, r, pool, model) for r in readings]
+    total = sum(r.weight * u for r, u in zip(readings, randoms, strict=True))
+    if total <= 0:
+        return readings
+    return [
+        replace(r, weight=r.weight * u / total)
+        for r, u in zip(readings, randoms, strict=True)
+        if u > 0
+    ]
 
 
 def _score_reading(index: MatchIndex, reading: _Reading, pool: _Pool, model: Model) -> None:
@@ -417,8 +476,8 @@ def _score_reading(index: MatchIndex, reading: _Reading, pool: _Pool, model: Mod
     elif len(given) == 1 and len(family) > 1:
         _score_initial(index, reading, pool, model, family_initial=False)
     elif len(given) > 1:
-        gch = _given_channel(index, given, model)
-        fch = _family_channel(index, family, reading.others, model)
+        gch = pool.given(index, given, model)
+        fch = pool.family(index, family, reading.others, model)
         _score_pairs(index, reading, gch, fch, pool, model)
 
 
@@ -567,7 +626,10 @@ def _pool_for(index: MatchIndex, account: AccountInfo, model: Model) -> _Pool:
     display = parse_display_name(account.name)
     if not display.words and account.handle:
         display = parse_display_name(account.handle)
-    for reading in _readings(display, index, model):
+    readings = _readings(display, index, model)
+    if len(display.words) > 1:
+        readings = _by_evidence(index, readings, pool, model)
+    for reading in readings:
         _score_reading(index, reading, pool, model)
     _add_contact_hits(index, account, pool, model)
     return pool
