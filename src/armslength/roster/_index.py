@@ -26,6 +26,7 @@ from armslength.roster.names import (
     phonetic_key,
     surname_parts,
 )
+from armslength.roster.places import postcode_area
 
 GIVEN_PRIOR = (100.0, 1e-3)
 """(pseudo-count, share): a roster name is shrunk towards this typical given-name share."""
@@ -174,6 +175,8 @@ class MatchIndex:
         self.given = Vocab()
         self.family = Vocab()
         self.city = Vocab()
+        self.postal = Vocab()
+        self.ppostal = array("I")
         self.pgiven = array("I")
         self.pfamily = array("I")
         self.pcity = array("I")
@@ -190,12 +193,14 @@ class MatchIndex:
         given_cache: dict[tuple[int, str], int] = {}
         family_cache: dict[int, list[int]] = {}
         city_cache: dict[int, int] = {}
+        postal_cache: dict[int, int] = {}
         fg_keys, fg_rows, gf_keys, gf_rows = array("Q"), array("I"), array("Q"), array("I")
         for i in range(self.size):
             gcodes, fcodes = self._patient_codes(i, given_cache, family_cache)
             self.pgiven.append(gcodes[0])
             self.pfamily.append(fcodes[0])
             self.pcity.append(self._city_code(i, city_cache))
+            self.ppostal.append(self._postal_code(i, postal_cache))
             gcodes, fcodes = list(dict.fromkeys(gcodes)), list(dict.fromkeys(fcodes))
             for g in gcodes:
                 self.given.counts[g] += 1
@@ -257,6 +262,15 @@ class MatchIndex:
         self.city.counts[code] += 1
         return code
 
+    def _postal_code(self, i: int, cache: dict[int, int]) -> int:
+        raw = self.roster.postcode[i]
+        if raw not in cache:
+            area = postcode_area(self.roster.postcodes.strings[raw])
+            cache[raw] = self.postal.code(area) if area else 0
+        code = cache[raw]
+        self.postal.counts[code] += 1
+        return code
+
     def _culture_priors(self) -> None:
         """Prior shares of known family-first names: share in the culture times the
         culture's presence in the roster (at least CULTURE_PRESENCE)."""
@@ -305,6 +319,9 @@ class MatchIndex:
 
     def city_freq(self, code: int) -> float:
         return max(self.city.counts[code] / max(self.size, 1), 1e-5)
+
+    def postal_freq(self, code: int) -> float:
+        return max(self.postal.counts[code] / max(self.size, 1), 1e-5)
 
     # ------------------------------------------------------------------ lookups
 

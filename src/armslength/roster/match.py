@@ -44,6 +44,7 @@ from armslength.roster.names import (
     split_concatenated,
     surname_parts,
 )
+from armslength.roster.places import split_location
 
 if TYPE_CHECKING:
     pass
@@ -76,6 +77,7 @@ class Model:
     middle_left_out: float = 0.5
     relatives: float = 0.1
     city_agree: float = 0.80
+    postcode_agree: float = 0.70
     contact_agree: float = 0.90
     contact_differs: float = 0.30
     year_agree: float = 0.90
@@ -528,19 +530,34 @@ class _Hints:
 
     def __init__(self, index: MatchIndex, account: AccountInfo, model: Model) -> None:
         self.index, self.account, self.model = index, account, model
-        city = normalize_name(account.city) if account.city else ""
+        place = split_location(account.city)
+        city = normalize_name(place.city) if place.city else ""
         self.city = index.city.get(city) if city else 0
         self.city_shown = bool(city)
+        self.area = index.postal.get(place.area) if place.area else 0
+        self.area_shown = place.area is not None
         self.email = contact_key("email", account.email) if account.email else None
         self.phone = contact_key("phone", account.phone) if account.phone else None
 
     @property
     def any(self) -> bool:
-        return bool(self.city_shown or self.email or self.phone or self.account.birth_year)
+        return bool(
+            self.city_shown
+            or self.area_shown
+            or self.email
+            or self.phone
+            or self.account.birth_year
+        )
 
     def factor(self, patient: int) -> tuple[float, list[str]]:
         lr, notes = 1.0, []
-        for part in (self._city(patient), self._contact(patient), self._year(patient)):
+        parts = (
+            self._city(patient),
+            self._area(patient),
+            self._contact(patient),
+            self._year(patient),
+        )
+        for part in parts:
             if part is not None:
                 lr *= part[0]
                 notes.append(part[1])
@@ -556,6 +573,17 @@ class _Hints:
                 self.model.city_agree + (1 - self.model.city_agree) * freq
             ) / freq, "city agrees"
         return 1.0 - self.model.city_agree, "city differs"
+
+    def _area(self, patient: int) -> tuple[float, str] | None:
+        """A shown postcode area (outward code or ZIP) against the patient's postcode."""
+        parea = self.index.ppostal[patient]
+        if not self.area_shown or not parea:
+            return None
+        agree = self.model.postcode_agree
+        if self.area == parea:
+            freq = self.index.postal_freq(parea)
+            return (agree + (1 - agree) * freq) / freq, "postcode area agrees"
+        return 1.0 - agree, "postcode area differs"
 
     def _contact(self, patient: int) -> tuple[float, str] | None:
         email, phone = self.index.roster.contact_of(patient)
