@@ -42,10 +42,100 @@ KIN = [
 ]
 
 
+def _community() -> list[str]:
+    """A practice where these cultures are a real share of the list (about a third), with
+    the variety of given names they have: every full name about once. In such a roster a
+    full Vietnamese or Chinese name is strong evidence; where the culture is 1 % of the
+    list, "Nguyễn Thị Lan" is, rightly, a weaker one (given and family names of one
+    culture go together)."""
+    groups = {
+        "vi": (
+            "Khánh Tùng Việt Hiền Loan Nga Oanh Quyên Thủy Uyên Xuân Bảo Cường Đạt Giang "
+            "Hậu Kiên Lộc Nhân Phong Quân Sang Thái Toàn Vinh Hạnh Diệp Liên Hoà Tiến",
+            "Thị Văn Quốc Hữu Thanh Kim Đình Gia",
+            "Nguyễn Nguyễn Nguyễn Trần Lê Phạm Hoàng Phan Vũ Đặng Bùi Đỗ Hồ Ngô",
+        ),
+        "zh": (
+            "hua ping qiang lin feng yun bo tao jie rong",
+            "Jia Hong Zhi Guo Yu Hai Chun Qiu Dong Wen",
+            "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou",
+        ),
+        "ko": (
+            "woo yeon rin hoon bin ah",
+            "Ji Seo Do Yun Eun Hye Sang Tae",
+            "Kim Lee Park Choi Jung",
+        ),
+    }
+    rows: list[str] = []
+    for culture, (names, firsts, families) in groups.items():
+        fams = families.split()
+        for i, (first, name) in enumerate((f, n) for f in firsts.split() for n in names.split()):
+            given = {"vi": f"{first} {name}", "zh": f"{first}{name}", "ko": f"{first}-{name}"}[
+                culture
+            ]
+            rows.append(f"{culture}{i},{given},{fams[i % len(fams)]},,,Leeds,,,")
+    japanese = [
+        "Ren",
+        "Aoi",
+        "Yuma",
+        "Kenta",
+        "Nanami",
+        "Rin",
+        "Koharu",
+        "Itsuki",
+        "Mio",
+        "Asahi",
+        "Tsubasa",
+        "Riko",
+    ]
+    jfam = [
+        "Satō",
+        "Suzuki",
+        "Tanaka",
+        "Watanabe",
+        "Itō",
+        "Yamamoto",
+        "Nakamura",
+        "Kobayashi",
+        "Katō",
+        "Yoshida",
+    ]
+    hungarian = [
+        "Bence",
+        "Máté",
+        "Levente",
+        "Dávid",
+        "Csilla",
+        "Réka",
+        "Dóra",
+        "Lili",
+        "Balázs",
+        "Norbert",
+        "Viktória",
+    ]
+    hfam = [
+        "Kovács",
+        "Tóth",
+        "Szabó",
+        "Horváth",
+        "Varga",
+        "Kiss",
+        "Molnár",
+        "Németh",
+        "Farkas",
+        "Balogh",
+    ]
+    for culture, (givens, fams) in {"ja": (japanese, jfam), "hu": (hungarian, hfam)}.items():
+        for i, (g, f) in enumerate((g, f) for g in givens for f in fams[:6]):
+            rows.append(f"{culture}{i},{g},{f},,,York,,,")
+    return rows
+
+
 @pytest.fixture(scope="module")
 def panel(tmp_path_factory: pytest.TempPathFactory) -> Roster:
     path: Path = tmp_path_factory.mktemp("cultures") / "roster.csv"
-    path.write_text(roster_text(2000) + "\n".join(CULTURE_ROWS + KIN) + "\n", encoding="utf-8")
+    rows = CULTURE_ROWS + KIN + _community()
+    path.write_text(roster_text(2000) + "\n".join(rows) + "\n", encoding="utf-8")
     return load_roster(path)
 
 
@@ -70,7 +160,6 @@ FOUND = [
     ("Xiaoming Li", "c1"),
     ("Li Xiao Ming", "c1"),
     ("Xiao-Ming Li", "c1"),
-    ("Lee Xiaoming", "c1"),
     ("李小明", "c1"),
     # Korean: hyphenated, joined or spaced given name; either order.
     ("Kim Min-jun", "k1"),
@@ -129,3 +218,11 @@ def test_the_right_nguyen_is_picked(panel: Roster, shown: str, patient: str) -> 
     found, score, _ = best(panel, shown)
     assert found == patient
     assert score >= 0.8
+
+
+def test_another_romanisation_is_weaker_evidence_but_still_the_best(panel: Roster) -> None:
+    # Lee for Li: a channel for the true patient, but Lee is also an English family name.
+    found, score, notes = best(panel, "Lee Xiaoming")
+    assert found == "c1"
+    assert "family name romanised" in notes
+    assert score < best(panel, "Li Xiaoming")[1]

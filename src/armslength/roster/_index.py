@@ -34,6 +34,9 @@ FAMILY_PRIOR = (200.0, 1e-4)
 CULTURE_PRESENCE = 0.01
 """Least share of the population assumed to belong to a family-first culture: a roster
 with one Nguyễn still treats Nguyễn as common (38 % of that share)."""
+LIFT_PSEUDO = 4.0
+"""Pseudo-count of the culture share of a given name: a name seen once beside a family
+name of one culture is not yet taken to belong to it."""
 _GIVEN_SHIFT = 40
 _INITIAL_SHIFT = 32
 _FAMILY_SHIFT = 32
@@ -185,6 +188,9 @@ class MatchIndex:
         self.family_prior: dict[int, float] = {}
         self._forms: dict[tuple[int, str], tuple[frozenset[int], frozenset[int]]] = {}
         self._cultures: dict[int, str] = {}
+        self.culture_given: Counter[tuple[int, str]] = Counter()
+        self.culture_size: Counter[str] = Counter()
+        self.short_counts: Counter[int] = Counter()
         self._build()
 
     # ------------------------------------------------------------------ building
@@ -204,6 +210,11 @@ class MatchIndex:
             gcodes, fcodes = list(dict.fromkeys(gcodes)), list(dict.fromkeys(fcodes))
             for g in gcodes:
                 self.given.counts[g] += 1
+            culture = self._culture(self.roster.family[i])
+            if culture:
+                self.culture_size[culture] += 1
+                for g in gcodes:
+                    self.culture_given[(g, culture)] += 1
             for f in fcodes:
                 self.family.counts[f] += 1
             for g in gcodes:
@@ -240,6 +251,7 @@ class MatchIndex:
             )
         if gforms[0] or gforms[1]:
             self.given_same[i], self.given_short[i] = gforms
+            self.short_counts.update(gforms[1] - gforms[0] - {gcodes[0]})
             gcodes += [*gforms[0], *gforms[1]]
         if i in roster._extra:
             _full, others, nicks = roster._extra[i]
@@ -312,6 +324,26 @@ class MatchIndex:
         return (self.family_adjusted[code] + FAMILY_PRIOR[0] * prior) / (
             self.size + FAMILY_PRIOR[0]
         )
+
+    def short_share(self, code: int) -> float:
+        """Share of the patients under a given-name code who hold it only as a shorter
+        form (``lan`` of ``Thị Lan``)."""
+        count = self.given.counts[code]
+        return self.short_counts[code] / count if count else 0.0
+
+    def culture_lift(self, given: int, culture: str) -> float:
+        """How much likelier a given name is among people of a family-first culture than
+        overall: P(culture | given) / P(culture), from the roster (shrunk towards the culture's
+        share by LIFT_PSEUDO), never below 1.
+
+        Given and family names of one culture go together ("Thị Lan" with Nguyễn), so
+        the chance of a random person having both is not the product of their shares."""
+        if not given or not culture:
+            return 1.0
+        presence = max(self.culture_size[culture] / max(self.size, 1), CULTURE_PRESENCE)
+        seen, within = self.given.counts[given], self.culture_given[(given, culture)]
+        share = (within + LIFT_PSEUDO * presence) / (seen + LIFT_PSEUDO)
+        return min(max(share / presence, 1.0), 1 / presence)
 
     def initial_freq(self, letter: str, *, family: bool) -> float:
         table = self.family_initials if family else self.given_initials

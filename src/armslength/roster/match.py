@@ -131,7 +131,12 @@ def _given_channel(index: MatchIndex, shown: str, model: Model) -> _Channel:
             channel.add(code, model.given_typo / model.typo_spread, "typo")
     for code in vocab.sounds_like(shown):
         channel.add(code, model.given_phonetic / model.phonetic_spread, "phonetic")
-    channel.random = sum(index.given_freq(c) * p for c, p in channel.prob.items()) + model.floor
+    # A code some patients hold only as a shorter form is shown, for them, as often as
+    # the patient side assumes (middle_left_out), so the random side discounts it alike.
+    channel.random = model.floor + sum(
+        index.given_freq(c) * p * (1 - index.short_share(c) * (1 - model.middle_left_out))
+        for c, p in channel.prob.items()
+    )
     return channel
 
 
@@ -343,7 +348,8 @@ def _knows_all(index: MatchIndex, patient: int, reading: _Reading) -> bool:
 def _score_pairs(
     index: MatchIndex, reading: _Reading, gch: _Channel, fch: _Channel, pool: _Pool, model: Model
 ) -> None:
-    norm = reading.weight / (gch.random * fch.random)
+    lift = _lift(index, reading.given or "", reading.family or "")
+    norm = reading.weight / (gch.random * fch.random * lift)
     budget = model.max_candidates
     for f, fp in fch.prob.items():
         for g, gp in gch.prob.items():
@@ -447,7 +453,17 @@ def _reading_random(index: MatchIndex, reading: _Reading, pool: _Pool, model: Mo
     if len(given) == 1:
         return max(fch.random, f_unseen) * index.initial_freq(given, family=False)
     gch = pool.given(index, given, model)
-    return max(gch.random, g_unseen) * max(fch.random, f_unseen)
+    lift = _lift(index, given, family)
+    return max(gch.random, g_unseen) * max(fch.random, f_unseen) * lift
+
+
+def _lift(index: MatchIndex, given: str, family: str) -> float:
+    """Given and family name of one family-first culture are not independent."""
+    entry = family_name(join_surname(family))
+    if entry is None:
+        return 1.0
+    code = index.given.get(given) or index.given.get(join_given([given]))
+    return index.culture_lift(code, entry.culture)
 
 
 def _by_evidence(
