@@ -1363,8 +1363,17 @@ def _tag_recall(truth: dict[str, Any], preds: dict[str, Any], threshold: float) 
 # --------------------------------------------------------------------------- driver
 
 
-def _child(system: str, work: Path, prior: float) -> dict[str, Any]:
-    cmd = [sys.executable, __file__, "--child", system, "--work", str(work), "--prior", str(prior)]
+def _child(system: str, work: Path, prior: float, python: str | None = None) -> dict[str, Any]:
+    cmd = [
+        python or sys.executable,
+        __file__,
+        "--child",
+        system,
+        "--work",
+        str(work),
+        "--prior",
+        str(prior),
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1:] or ["failed"]}
@@ -1388,7 +1397,8 @@ def bench_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
         *(["splink"] if args.splink else []),
     ]
     for system in systems:
-        run = _child(system, work, args.share)
+        python = args.splink_python if system == "splink" else None
+        run = _child(system, work, args.share, python)
         info[system] = {"run": run, **(evaluate(work, system) if "error" not in run else {})}
         print(json.dumps({"size": size, system: info[system]}, indent=1)[:4000], file=sys.stderr)
     return info
@@ -1443,6 +1453,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--splink", action="store_true", help="Also run Splink on the same files.")
+    parser.add_argument(
+        "--splink-python",
+        help="Interpreter with splink installed (a separate venv), for the Splink child only.",
+    )
     parser.add_argument("--work", default="/tmp/armslength-bench")
     parser.add_argument("--reuse", action="store_true", help="Keep files generated earlier.")
     parser.add_argument("--no-armslength", action="store_true", help="Run Splink only.")
