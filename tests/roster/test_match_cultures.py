@@ -23,6 +23,8 @@ CULTURE_ROWS = [
     "c1,Xiaoming,Li,,,Leeds,1987-01-01,,",
     "c2,Wei,Li,,,York,1988-01-01,,",
     "c3,Jing,Wang,,,York,1989-01-01,,",
+    "c4,Weina,Ma,,,York,1989-02-01,,",
+    "v8,Văn Khải,Đỗ,,,Hull,1986-02-01,,",
     "k1,Min-jun,Kim,,,Leeds,1990-01-01,,",
     "k2,Seo-yeon,Kim,,,Leeds,1991-01-01,,",
     "k3,Ji-ho,Park,,,Hull,1992-01-01,,",
@@ -155,12 +157,17 @@ FOUND = [
     ("Dang Minh Chau", "v3"),
     ("Minh Châu Đặng", "v3"),
     ("Chau Dang", "v3"),
+    # Family names that look like credentials (MA, DO) stay names.
+    ("Khai Do", "v8"),
+    ("Đỗ Văn Khải", "v8"),
     # Chinese: either order, syllables joined or spaced.
     ("Li Xiaoming", "c1"),
     ("Xiaoming Li", "c1"),
     ("Li Xiao Ming", "c1"),
     ("Xiao-Ming Li", "c1"),
     ("李小明", "c1"),
+    ("Ma Weina", "c4"),
+    ("Weina Ma", "c4"),
     # Korean: hyphenated, joined or spaced given name; either order.
     ("Kim Min-jun", "k1"),
     ("Kim Minjun", "k1"),
