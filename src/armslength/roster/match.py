@@ -29,7 +29,7 @@ from weakref import WeakKeyDictionary
 
 from armslength._checks import check_iterable, check_type
 from armslength.model import Candidate, Connection, Match
-from armslength.roster._index import MatchIndex, _initial
+from armslength.roster._index import FAMILY_PRIOR, GIVEN_PRIOR, MatchIndex, _initial
 from armslength.roster._store import Roster
 from armslength.roster.cultures import family_name, middle_name_sex, romanisations
 from armslength.roster.cultures import joined as join_given
@@ -439,13 +439,14 @@ def _score_one_name(index: MatchIndex, reading: _Reading, pool: _Pool, model: Mo
 def _reading_random(index: MatchIndex, reading: _Reading, pool: _Pool, model: Model) -> float:
     """P(shown | a random person, this layout): what a reading's likelihood ratio divides by.
 
-    A name the roster does not hold is as likely as an unseen name (the smoothing prior),
-    not the floor: otherwise a far-fetched reading of known words would outweigh the
-    plain reading of a name the roster lacks."""
+    A name the roster does not hold is taken to be as common as a typical name (the
+    smoothing prior's share), not the floor: otherwise a far-fetched reading of known
+    words ("Ann" in "Jackie Ann Rodriguez") would outweigh the plain reading of a name
+    the roster lacks."""
     given, family = reading.given, reading.family
     if not given or not family or (len(given) == 1 and len(family) == 1):
         return 0.0
-    g_unseen, f_unseen = index.given_freq(0), index.family_freq(0)
+    g_unseen, f_unseen = GIVEN_PRIOR[1], FAMILY_PRIOR[1]
     if len(family) == 1:
         gch = pool.given(index, given, model)
         return max(gch.random, g_unseen) * index.initial_freq(family, family=True)
