@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_match.py --sizes 2000 20000 --accounts 10000
     .venv/bin/python benchmarks/bench_match.py --sizes 1000000 --accounts 10000 --splink
+    .venv/bin/python benchmarks/bench_match.py --mode namesakes --splink --splink-python PY
 
 A deterministic generator writes a synthetic roster (Zipf-distributed given and
 family names, diacritics, Cyrillic written as transliterated, recorded maiden
@@ -9,6 +10,9 @@ names) and social-media accounts (~10 % patients) with display-name noise:
 nicknames (from the generator's OWN nickname table, not the matcher's), typos,
 married names, "Jane D.", surname first, handles, emoji, titles, descriptors.
 Non-patients include relatives (same family name and city as a patient).
+``--mode namesakes`` draws from a denser population (about 40 % of 1 M patients share
+their exact name) with family-first names of five cultures (``namesake_data.py``) and
+more nicknames, initials, surname-first names and descriptors.
 
 Each system runs in a fresh subprocess so time and peak RSS are its own. Splink
 (DuckDB; installed for the benchmark only, never a runtime dependency) gets the
