@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from armslength import _prebuilt
-from armslength.screen import _lexicon
+from armslength import _lexicon, _prebuilt
 
 DATA = files("armslength.screen").joinpath("data")
 LISTS = sorted(path.name[: -len(".txt")] for path in DATA.iterdir() if path.name.endswith(".txt"))

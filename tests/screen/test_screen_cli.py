@@ -39,7 +39,7 @@ def test_findings_at_fail_on_exit_1_with_contract_fields() -> None:
 @pytest.mark.parametrize(("fail_on", "code"), [("none", 0), ("low", 1), ("medium", 0), ("high", 0)])
 def test_fail_on_levels(fail_on: str, code: int) -> None:
     # a lone city is a low finding
-    assert _run(["--fail-on", fail_on], "Moving to Chicago")[0] == code
+    assert _run(["--fail-on", fail_on], "My brother is moving to Chicago")[0] == code
 
 
 def test_redact_flag_adds_redacted_text() -> None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from armslength.model import ContentKind
 from armslength.screen import screen
+from armslength.screen._doc import Doc
+from armslength.screen.engine import resolve_overlaps
+from armslength.screen.recognizers import default_recognizers
 
 
 def _found(text: str, kind: str = "post") -> list[tuple[str, str | None, str]]:
@@ -13,6 +17,13 @@ def _found(text: str, kind: str = "post") -> list[tuple[str, str | None, str]]:
 
 def _texts(text: str, label: str) -> list[str]:
     return [t for t, lab, _ in _found(text) if lab == label]
+
+
+def _recognized(text: str, label: str) -> list[str]:
+    """What the recognizers alone find (before the disclosure layer judges the text)."""
+    doc = Doc(text, ContentKind.POST)
+    spans = resolve_overlaps(s for r in default_recognizers() for s in r.find(doc))
+    return [text[s.start : s.end] for s in spans if s.label == label]
 
 
 POSITIVES = [
@@ -123,7 +134,7 @@ POSITIVES = [
 
 @pytest.mark.parametrize(("text", "expected", "label"), POSITIVES)
 def test_recognizer_finds(text: str, expected: str, label: str) -> None:
-    assert expected in _texts(text, label)
+    assert expected in _recognized(text, label)
 
 
 NEGATIVES = [
@@ -199,11 +210,11 @@ def test_age_90_and_over_is_high() -> None:
 
 
 def test_phone_number_is_not_taken_for_an_nhs_number() -> None:
-    assert [r for _, _, r in _found("Call 312-555-1234")] == ["phi-phone"]
+    assert [r for _, _, r in _found("Call me on 312-555-1234", "message")] == ["phi-phone"]
 
 
 def test_relative_dates_need_care_context() -> None:
-    assert _texts("see you last Tuesday at the pub", "DATE") == ["Tuesday"]
+    assert _texts("see you last Tuesday at the pub", "DATE") == []
     assert "last Tuesday" in _texts("the patient I saw last Tuesday", "DATE")
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from armslength.screen._sortedset import SortedStrings
+from armslength._sortedset import SortedStrings
 
 WORDS = st.text(st.characters(blacklist_characters="\n", blacklist_categories=["Cs"]), min_size=1)
 

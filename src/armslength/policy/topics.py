@@ -1,16 +1,19 @@
-"""What a message is about, from a small lexicon: clinical or general.
+"""What a message is about: clinical or general, from the shared clinical vocabulary.
 
-Only the topic leaves this module; the message text is never stored or echoed.
+The message is clinical when it names a condition, symptom, drug, procedure, test or insurer,
+asks an individual clinical question, or mentions care ('appointment', 'prescription') — the
+same vocabulary the screen uses (:mod:`armslength.vocabulary`). Only the topic leaves this
+module; the message text is never stored or echoed.
 """
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
-from functools import cache
-from importlib import resources
 
-import yaml
+from armslength import vocabulary
+from armslength.vocabulary import TermClass
+
+_CLINICAL = vocabulary.SPECIFIC | {TermClass.QUESTION, TermClass.CARE}
 
 
 class Topic(StrEnum):
@@ -18,16 +21,8 @@ class Topic(StrEnum):
     GENERAL = "general"
 
 
-@cache
-def _pattern() -> re.Pattern[str]:
-    text = resources.files("armslength.policy").joinpath("data/clinical_terms.yaml").read_text()
-    terms: list[str] = yaml.safe_load(text)["terms"]
-    alternatives = "|".join(re.escape(term).replace(r"\ ", r"\s+") for term in terms)
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
-
-
 def classify(message: str | None) -> Topic:
     """``clinical`` when the message asks about health, symptoms, medicines or care."""
-    if message and _pattern().search(message):
+    if message and vocabulary.find(message, _CLINICAL):
         return Topic.CLINICAL
     return Topic.GENERAL

@@ -7,8 +7,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from armslength import _lexicon
 from armslength.model import Category, ContentKind, Severity
-from armslength.screen import _lexicon
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{1,5}(?![\w&])")
@@ -32,6 +32,9 @@ class Span:
     """Only reported when the text has another identifier (ages under 90)."""
     sources: tuple[str, ...] = ()
     """Rulebook source ids the finding cites."""
+    needs_patient: bool = False
+    """Only reported when the text is about a patient (``disclosure``): 'this morning',
+    'cot 5', 'Callum, 8,' are a patient's details in a story and nothing in a notice."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +99,7 @@ class Doc:
     @cached_property
     def care_terms(self) -> list[tuple[int, int, str]]:
         """Clinical-context words and conditions found in the text, in order."""
-        found = self.phrases("clinical_context") + self.phrases("conditions")
+        found = self.phrases("clinical_context") + self.phrases("clinical.conditions")
         acronyms = _lexicon.words("care_acronyms")
         found += [
             (m.start(), m.end(), m.group().lower())

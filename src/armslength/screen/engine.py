@@ -10,7 +10,7 @@ from functools import cache
 from armslength._checks import check_strings
 from armslength.errors import InputError
 from armslength.model import Category, ContentKind, Finding, Patient, ScreenResult, Severity
-from armslength.screen import _roster, context, story
+from armslength.screen import _roster, context, disclosure, story
 from armslength.screen._doc import Doc, Span, fold
 from armslength.screen.recognizers import (
     REGISTRY,
@@ -115,6 +115,27 @@ def chunks(text: str, size: int | None = None) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
+def _one_relationship(spans: list[Span]) -> list[Span]:
+    """A disclosure-layer confirmation gives way to a rule-file one it overlaps."""
+    ruled = [
+        s
+        for s in spans
+        if s.category is Category.RELATIONSHIP
+        and s.rule.startswith("rel-")
+        and s.rule not in _LAYER_RULES
+    ]
+    if not ruled:
+        return spans
+    return [
+        s
+        for s in spans
+        if s.rule not in _LAYER_RULES or not any(r.start < s.end and s.start < r.end for r in ruled)
+    ]
+
+
+_LAYER_RULES = frozenset({"rel-discloses-care", "rel-met-you", "rel-patient-story"})
+
+
 def _finding(span: Span, text: str, offset: int = 0) -> Finding:
     """Recognizers only produce valid values, so validation is skipped (many findings)."""
     return Finding.model_construct(
@@ -193,6 +214,7 @@ class Screener:
         if self.disabled:
             spans = [span for span in spans if span.rule not in self.disabled]
         spans = self.allow.filter(resolve_overlaps(spans), doc)
+        spans = disclosure.apply(_one_relationship(spans), doc)
         spans = story.keep_story_ages(spans)
         return story.combine(context.apply_care_context(spans, doc), doc)
 

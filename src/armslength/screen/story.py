@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from armslength import _lexicon
 from armslength.model import Category, Severity
-from armslength.screen import _lexicon
 from armslength.screen._doc import Doc, Span
 from armslength.screen.context import join_why
 
@@ -26,7 +26,7 @@ def keep_story_ages(spans: list[Span]) -> list[Span]:
 
 
 def conditions_in(doc: Doc) -> list[str]:
-    conditions = _lexicon.words("conditions")
+    conditions = _lexicon.words("clinical.conditions")
     return [term for _, _, term in doc.care_terms if term in conditions]
 
 

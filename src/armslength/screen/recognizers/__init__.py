@@ -9,6 +9,7 @@ from armslength.screen.recognizers._base import Pattern, PatternRecognizer, Reco
 from armslength.screen.recognizers._registry import Registry, RuleInfo
 from armslength.screen.recognizers.address_block import AddressBlockRecognizer
 from armslength.screen.recognizers.age import AgeRecognizer
+from armslength.screen.recognizers.care_disclosure import CareDisclosureRecognizer
 from armslength.screen.recognizers.date import DateRecognizer
 from armslength.screen.recognizers.email import EmailRecognizer
 from armslength.screen.recognizers.facility import FacilityRecognizer
@@ -25,6 +26,7 @@ from armslength.screen.recognizers.national_ids import (
     PaymentCardRecognizer,
     SsnRecognizer,
 )
+from armslength.screen.recognizers.patient_detail import PatientDetailRecognizer
 from armslength.screen.recognizers.person_name import PersonNameRecognizer
 from armslength.screen.recognizers.phone import PhoneRecognizer
 from armslength.screen.recognizers.place import PlaceRecognizer
@@ -91,7 +93,9 @@ def _register_builtins() -> None:
         HashtagNameRecognizer,
         PersonNameRecognizer,
         InitialsRecognizer,
+        PatientDetailRecognizer,
         RelationshipRecognizer,
+        CareDisclosureRecognizer,
         ProfessionalismRecognizer,
     ):
         REGISTRY.add(cls)

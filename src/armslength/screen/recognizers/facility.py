@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from armslength import _lexicon
 from armslength.model import Category, Severity
-from armslength.screen import _lexicon
 from armslength.screen._doc import Doc, Span
 from armslength.screen.recognizers._base import Recognizer
 

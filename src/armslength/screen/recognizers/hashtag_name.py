@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from armslength import _lexicon
 from armslength.model import Category, Severity
-from armslength.screen import _lexicon
 from armslength.screen._doc import Doc, Span
 from armslength.screen.recognizers._base import Recognizer
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from armslength import _lexicon
 from armslength.model import Severity
-from armslength.screen import _lexicon
 from armslength.screen._doc import Doc
 from armslength.screen.recognizers._base import Pattern, PatternRecognizer
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
+from armslength import _lexicon
 from armslength.model import Category, Severity
-from armslength.screen import _lexicon
 from armslength.screen._doc import Doc, Span, Token, fold
 from armslength.screen.recognizers._base import Recognizer
 
@@ -75,8 +75,9 @@ _PARTICLES = frozenset(
 def _lex() -> dict[str, frozenset[str]]:
     block: set[str] = set()
     block_lists = (
-        "eponyms", "drugs", "months", "titles", "conditions", "facility_words", "regions",
-        "demonyms", "not_names",
+        "eponyms", "clinical.drugs", "months", "titles", "clinical.conditions",
+        "clinical.procedures", "clinical.insurers", "clinical.brands", "facility_words",
+        "regions", "demonyms", "not_names",
     )  # fmt: skip
     for name in block_lists:
         block |= _lexicon.words(name)
@@ -95,6 +96,11 @@ def _lex() -> dict[str, frozenset[str]]:
         "eponyms": _lexicon.words("eponyms"),
         "places": _lexicon.words("cities"),
     }
+
+
+def blocked_words() -> frozenset[str]:
+    """Words never taken for a name (eponyms, drugs, conditions, months, titles, ...)."""
+    return _lex()["block"]
 
 
 def classify(token: Token, doc: Doc) -> Cls:

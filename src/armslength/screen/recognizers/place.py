@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from armslength import _lexicon
 from armslength.model import Category, Severity
-from armslength.screen import _lexicon
 from armslength.screen._doc import Doc, Span, fold
 from armslength.screen.recognizers._base import Recognizer
 
@@ -52,7 +52,10 @@ _CORNER = re.compile(
     r"(?P<b>\w[^\n,;?!.{}]{2,40}?)(?=\s*(?:[,;?!.\n]|$))"
 )
 """An intersection: 'the corner of Via Nuova 85 and Baranyay Mill'."""
-_NOT_PLACES = ("english_words", "first_names", "eponyms", "drugs", "conditions", "months")
+_NOT_PLACES = (
+    "english_words", "first_names", "eponyms", "clinical.drugs", "clinical.conditions", "months",
+    "clinical.insurers", "clinical.brands",
+)  # fmt: skip
 
 
 def _tagged(doc: Doc, start: int) -> bool:

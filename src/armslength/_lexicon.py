@@ -16,12 +16,21 @@ from functools import cache
 from importlib.resources import files
 
 from armslength import _prebuilt
-from armslength.screen._sortedset import SortedStrings
+from armslength._sortedset import SortedStrings
 
 Starts = dict[str, tuple[int, ...]]
 
 
+_PACKAGES = {"clinical": "armslength.vocabulary"}
+"""List-name prefixes read from another package: ``clinical.drugs`` is the shared clinical
+vocabulary's ``drugs.txt`` (:mod:`armslength.vocabulary`)."""
+
+
 def _source(name: str) -> bytes:
+    prefix, _, stem = name.partition(".")
+    package = _PACKAGES.get(prefix)
+    if package is not None and "." in stem:
+        return files(package).joinpath("data").joinpath(stem).read_bytes()
     return files("armslength.screen").joinpath("data").joinpath(name).read_bytes()
 
 

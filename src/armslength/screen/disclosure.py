@@ -1,0 +1,409 @@
+"""The disclosure layer: is the text about a patient, and does it disclose their care?
+
+Recognizers find identifiers; this layer decides what they mean. Per text it finds *patient
+cues* (a story: "pt in bed 12", "a lady who came in", "Mrs Wong, 79") and, sentence by
+sentence, *confirmations* (a reply, comment or message that tells the person addressed about
+their own care: "your colonoscopy results were normal", "as you know, we only met twice").
+
+* An identifier in a text about a patient keeps its severity, and the patient's details
+  (ages, "this morning", "cot 5") count even when no other identifier is present.
+* An identifier in a text about no patient — an awareness day, a job advert, a helpline, the
+  practice's own number, a teaching case — is not a patient's: names drop to ``low`` and
+  dates, places, facilities, contacts and reference numbers are not reported.
+* A confirmation is a ``relationship`` finding whose span is the phrase that confirms it.
+
+The cues are data (``data/disclosure.yaml``); the clinical words come from the shared
+vocabulary (:mod:`armslength.vocabulary`), so advise and screen agree on what is clinical.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib.resources import files
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from armslength import vocabulary
+from armslength._yaml import YamlDocument
+from armslength.model import Category, ContentKind, Severity
+from armslength.screen._doc import Doc, Span
+from armslength.vocabulary import Term, TermClass
+
+SOURCES = ("hipaa_safe_harbor", "gmc_2024", "ama_2_3_2")
+"""What a confirmation cites: disclosing that someone is a patient is a disclosure of PHI."""
+
+NOT_A_PATIENT = frozenset({"phi-date", "phi-facility", "phi-place", "phi-shaped-id", "phi-age"})
+"""Quasi-identifiers not reported in a text about no one: a date, a town, a hospital or a
+reference number identifies nobody without a person (an event's date, a hospital in a job
+advert, a trial id). Direct identifiers (contacts, addresses, checksummed ids) are kept
+unless they are public: a helpline, the practice's own line or a role address."""
+CONTACT_RULES = frozenset({"phi-phone", "phi-email", "phi-url"})
+OWN_IN_A_POST = CONTACT_RULES | {"phi-street-address", "phi-address-block"}
+"""In a post about no one, a phone, e-mail, web address or street address is the poster's
+own (a practice's new address, its after-hours line)."""
+_PUBLIC_CONTACT = re.compile(
+    r"\b(?:helpline|hotline|poison control|crisis line|samaritans|nhs 111|111|911|999|"
+    r"our (?:\w+ )?(?:line|number|phone|e-?mail|email|website|site|office|practice|clinic|"
+    r"reception)|call us|ring us|e-?mail us|contact us|text us|book online|visit our)\b",
+    re.I,
+)
+_ROLE_ADDRESS = re.compile(
+    r"^(?:info|feedback|enquiries|inquiries|hello|contact|admin|office|reception|scripts|"
+    r"prescriptions|appointments|bookings|help|support|team|practice|clinic|complaints|"
+    r"patient\.?(?:experience|relations|services)|pals|media|press|jobs|careers|hr)@",
+    re.I,
+)
+_TOLL_FREE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]")
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|youre|you've|you'll|yours|u|ur)\b", re.I)
+_POSSESSOR = re.compile(
+    r"\b(?:your|his|her|their)(?:\s+(?:son|daughter|child|kid|baby|little one|mum|mom|mother"
+    r"|dad|father|husband|wife|partner|nan|grandad|grandpa|grandma)(?:'s|’s)?)?"
+    r"(?:\s+(?:recent|last|next|new|first|second|third|final|repeat|annual|latest|own))?\s+$",
+    re.I,
+)
+_THE_SPECIFIC = re.compile(r"\bthe\s+(?:\w+\s+)?$", re.I)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*", re.S)
+_GENERIC = frozenset({TermClass.CARE, TermClass.BILLING})
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    id: str
+    why: str
+
+
+@dataclass(frozen=True)
+class _CueSet:
+    patient: tuple[tuple[str, str, re.Pattern[str]], ...]
+    vignette: tuple[re.Pattern[str], ...]
+    encounter: tuple[_CueRow, ...]
+    query: tuple[re.Pattern[str], ...]
+    disclaimer: tuple[re.Pattern[str], ...]
+
+
+class _CueRow(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    why: str = ""
+    pattern: str = Field(min_length=1)
+    needs_term: bool = False
+    """Counts only with a clinical term in the same sentence ('helping you' with a drug)."""
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression ({exc.msg})") from None
+        return value
+
+    def compiled(self) -> tuple[str, str, re.Pattern[str]]:
+        return self.id, self.why, re.compile(self.pattern, re.I)
+
+
+class _CueFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    patient: tuple[_CueRow, ...] = Field(min_length=1)
+    vignette: tuple[_CueRow, ...] = ()
+    encounter: tuple[_CueRow, ...] = ()
+    query: tuple[_CueRow, ...] = ()
+    disclaimer: tuple[_CueRow, ...] = ()
+
+
+def parse_cues(document: YamlDocument) -> _CueSet:
+    """The cues of a disclosure file, validated (errors name the file, line and field)."""
+    data = document.validate(_CueFile)
+    return _CueSet(
+        patient=tuple(row.compiled() for row in data.patient),
+        vignette=tuple(row.compiled()[2] for row in data.vignette),
+        encounter=data.encounter,
+        query=tuple(row.compiled()[2] for row in data.query),
+        disclaimer=tuple(row.compiled()[2] for row in data.disclaimer),
+    )
+
+
+@cache
+def _cues() -> _CueSet:
+    text = files("armslength.screen").joinpath("data", "disclosure.yaml").read_text("utf-8")
+    return parse_cues(YamlDocument(text, "armslength/screen/data/disclosure.yaml"))
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """What the layer decided about one text."""
+
+    patient_cues: tuple[Cue, ...]
+    vignette: bool
+    confirmations: tuple[Cue, ...]
+    query: bool = False
+    """A question about a case: its loose ages and times are not reported."""
+
+    @property
+    def about_patient(self) -> bool:
+        return bool(self.confirmations) or (bool(self.patient_cues) and not self.vignette)
+
+
+def analyse(doc: Doc) -> Disclosure:
+    """The cues of *doc* (computed once per text and kept on it)."""
+    cached = doc.extra.get("disclosure")
+    if isinstance(cached, Disclosure):
+        return cached
+    cues = _cues()
+    patient = tuple(
+        Cue(m.start(), m.end(), cue_id, why)
+        for cue_id, why, pattern in cues.patient
+        for m in pattern.finditer(doc.text)
+    )
+    vignette = any(p.search(doc.text) for p in cues.vignette)
+    confirmations = tuple(_confirmations(doc, patient, vignette))
+    query = any(p.search(doc.text) for p in cues.query)
+    result = Disclosure(patient, vignette, confirmations, query)
+    doc.extra["disclosure"] = result
+    return result
+
+
+def _confirmations(doc: Doc, patient: tuple[Cue, ...], vignette: bool) -> Iterator[Cue]:
+    if doc.kind is ContentKind.POST:
+        return
+    cues = _cues()
+    addressed = _VOCATIVE.search(doc.text) is not None
+    for match in _SENTENCE.finditer(doc.text):
+        start, sentence = match.start(), match.group()
+        if any(p.search(sentence) for p in cues.disclaimer):
+            continue
+        cue = _second_person(sentence, start, addressed) or _encounter(sentence, start)
+        if cue is not None:
+            yield cue
+    if doc.kind is ContentKind.COMMENT and patient and not vignette:
+        first = min(patient, key=lambda c: c.start)
+        why = f"a public comment about a particular patient ({first.why}): it confirms a care relationship"
+        yield Cue(first.start, first.end, "rel-patient-story", why)
+
+
+_VOCATIVE = re.compile(r"\A\s*(?:hi|hello|hey|dear)\b", re.I)
+
+
+def _second_person(sentence: str, offset: int, addressed: bool = False) -> Cue | None:
+    """A clinical term that belongs to the person addressed or their family (in a text that
+    greets someone by name, any clinical term in it is theirs)."""
+    terms = vocabulary.find(sentence)
+    you = _SECOND_PERSON.search(sentence)
+    for term in terms:
+        if term.cls is TermClass.QUESTION:
+            continue
+        owner = _POSSESSOR.search(sentence, 0, term.start)
+        specific = term.cls not in _GENERIC
+        if owner is not None:
+            return _cue(offset, owner.start(), term.end, term)
+        if specific and (
+            you is not None or addressed or _THE_SPECIFIC.search(sentence, 0, term.start)
+        ):
+            begin = min(you.start(), term.start) if you is not None else term.start
+            end = max(you.end(), term.end) if you is not None else term.end
+            if end - begin > 60:
+                begin, end = term.start, term.end
+            return _cue(offset, begin, end, term)
+    return None
+
+
+def _encounter(sentence: str, offset: int) -> Cue | None:
+    """The writer met or treated the person addressed ('as you know, we only met twice')."""
+    if _SECOND_PERSON.search(sentence) is None:
+        return None
+    for row in _cues().encounter:
+        found = re.search(row.pattern, sentence, re.I)
+        if found is None:
+            continue
+        if row.needs_term and not vocabulary.find(sentence, vocabulary.SPECIFIC):
+            continue
+        why = f"{row.why}: it confirms a care relationship"
+        return Cue(offset + found.start(), offset + found.end(), f"rel-{row.id}", why)
+    return None
+
+
+_CLASS_WORDS = {
+    TermClass.CONDITION: "condition",
+    TermClass.SYMPTOM: "symptom",
+    TermClass.DRUG: "medicine",
+    TermClass.PROCEDURE: "procedure or treatment",
+    TermClass.TEST: "test or result",
+    TermClass.CARE: "care",
+    TermClass.BILLING: "bill or insurance",
+    TermClass.INSURER: "insurer",
+}
+
+
+def _cue(offset: int, start: int, end: int, term: Term) -> Cue:
+    what = _CLASS_WORDS.get(term.cls, "care")
+    why = (
+        f"mentions the person's own {what} ('{term.term}'): it tells everyone reading that "
+        "they were treated here"
+    )
+    return Cue(offset + start, offset + end, "rel-discloses-care", why)
+
+
+def relationship_spans(doc: Doc) -> Iterator[Span]:
+    """The confirmations of *doc* as ``relationship`` spans: high in a reply or comment,
+    medium in a private message."""
+    severity = Severity.MEDIUM if doc.kind is ContentKind.MESSAGE else Severity.HIGH
+    for cue in analyse(doc).confirmations:
+        yield Span(
+            cue.start, cue.end, None, Category.RELATIONSHIP, severity, 0.8, cue.id, cue.why,
+            sources=SOURCES,
+        )  # fmt: skip
+
+
+_NOTE = "; no patient in the text (an event, advert, helpline or teaching case): lowered"
+_PERSONAL = re.compile(
+    r"\b(?:he|she|he's|she's|him)\b|\b(?:my|his|her|their|your)\s+(?:\w+\s+)?(?:brother|sister"
+    r"|father|mother|dad|mum|mom|son|daughter|husband|wife|partner|friend|grandfather"
+    r"|grandmother|grandma|grandpa|nan|uncle|aunt|cousin|niece|nephew|boss|neighbou?r|baby)\b"
+    r"|\b(?:i|we|i'll|we'll|i've|we've) (?:live|lived|moved|was born|turned|turn|am turning|"
+    r"drove|flew|went|travelled|traveled|walked|stayed|stay|meet)\b|\bi'?m \d"
+    r"|\boriginally from\b|\bis home\b|\bmeet (?:at|me)\b|\b(?:e-?mail|call|text|ring) me\b"
+    r"|\bmy (?:zip|post ?code|address|number|phone|e-?mail|birthday|date of birth|dob)\b",
+    re.I,
+)
+
+
+def apply(spans: list[Span], doc: Doc) -> list[Span]:
+    """Keep, lower or drop the PHI spans by whether the text is about a patient.
+
+    About a patient: every span counts, the patient's details included. About some other
+    particular person (a name, "my brother"): the identifiers count as they are. About no
+    one (a notice, an advert, a teaching case): dates, places, contacts and reference numbers
+    are not reported and names drop to ``low``."""
+    disclosure = analyse(doc)
+    spans = [s for s in spans if not _in_event(s, doc)]
+    if disclosure.about_patient or _named_in_care(spans, doc):
+        if disclosure.query or _vignette(doc):
+            return _patient_severity([s for s in spans if not s.needs_patient])
+        return _patient_severity([_patient_detail(s) for s in spans])
+    personal = not disclosure.vignette and (_has_person(spans) or _PERSONAL.search(doc.text))
+    out = []
+    for span in spans:
+        if span.needs_patient:
+            continue
+        if span.category is Category.RELATIONSHIP and disclosure.vignette:
+            continue  # "your diagnosis?" in a teaching case speaks to every reader
+        if personal or span.category is not Category.PHI:
+            out.append(span)
+        elif span.rule in NOT_A_PATIENT:
+            if _identifies_anyway(span, doc) and not disclosure.vignette:
+                out.append(span)
+        elif span.rule in OWN_IN_A_POST and doc.kind is ContentKind.POST:
+            continue  # a post about no one publishes the practice's own contact or address
+        elif span.rule in CONTACT_RULES and _public_contact(span, doc):
+            continue
+        elif span.label == "NAME":
+            if disclosure.vignette and " " not in doc.text[span.start : span.end].strip():
+                continue  # an eponym, a place or a sign-off in a notice or a teaching case
+            out.append(replace(span, severity=Severity.LOW, why=span.why + _NOTE))
+        else:
+            out.append(span)
+    return out
+
+
+_EVENT = re.compile(
+    r"(?:\b[A-Z][\w'’]*\s+){1,4}(?:Day|Eve|Week|Month|Appeal)\b|\b(?:Christmas|Boxing|New Year'?s)"
+    r"\s+(?:Day|Eve)\b"
+)
+
+
+def _in_event(span: Span, doc: Doc) -> bool:
+    """A name inside an event's name ('World Kidney Day', 'Christmas Eve') is no person."""
+    if span.label != "NAME":
+        return False
+    return any(m.start() <= span.start and span.end <= m.end() for m in _EVENT.finditer(doc.text))
+
+
+def _identifies_anyway(span: Span, doc: Doc) -> bool:
+    """An age of 90 or over (Safe Harbor) and a street address with a house number point at
+    someone whatever the text is about."""
+    if span.label == "AGE":
+        return span.severity is Severity.HIGH
+    text = doc.text[span.start : span.end]
+    return span.rule == "phi-street-address" and any(c.isdigit() for c in text.split()[0])
+
+
+def _public_contact(span: Span, doc: Doc) -> bool:
+    """A helpline, a toll-free number, the practice's own line or a role address
+    ('feedback@...'): published on purpose, no patient's."""
+    text = doc.text[span.start : span.end]
+    if _ROLE_ADDRESS.match(text) or _TOLL_FREE.match(text):
+        return True
+    return _PUBLIC_CONTACT.search(doc.text, max(0, span.start - 60), span.start) is not None
+
+
+def _vignette(doc: Doc) -> bool:
+    return analyse(doc).vignette and not analyse(doc).confirmations
+
+
+def _has_person(spans: list[Span]) -> bool:
+    return any(s.label == "NAME" and s.score >= 0.6 and s.rule != "phi-initials" for s in spans)
+
+
+DIRECT = frozenset({"NAME", "CONTACT", "ID"})
+"""Labels that identify a patient on their own (with street addresses and postcodes)."""
+_DIRECT_PLACES = frozenset(
+    {"phi-street-address", "phi-address-block", "phi-uk-postcode", "phi-zip"}
+)
+_TIED = "; tied to the patient the text is about"
+
+
+def _patient_severity(spans: list[Span]) -> list[Span]:
+    """In a text about a patient: a direct identifier is high; quasi-identifiers (age, date,
+    place) are low alone, medium in pairs and high three together (the annotation standard)."""
+    quasi = {
+        s.label for s in spans
+        if s.category is Category.PHI and s.label in ("AGE", "DATE", "LOCATION")
+        and s.rule not in _DIRECT_PLACES
+    }  # fmt: skip
+    level = (Severity.LOW, Severity.LOW, Severity.MEDIUM, Severity.HIGH)[min(len(quasi), 3)]
+    out = []
+    for span in spans:
+        if span.category is not Category.PHI:
+            out.append(span)
+        elif span.label in DIRECT or span.rule in _DIRECT_PLACES:
+            out.append(replace(span, severity=Severity.HIGH, why=span.why + _TIED))
+        elif span.severity.rank < level.rank:
+            out.append(replace(span, severity=level))
+        else:
+            out.append(span)
+    return out
+
+
+def _patient_detail(span: Span) -> Span:
+    """In a text about a patient every age of theirs counts (not only with another identifier)."""
+    if span.label == "AGE" and span.needs_story:
+        why = "the age of the patient the text is about"
+        return replace(span, needs_story=False, why=why)
+    return span
+
+
+def _named_in_care(spans: list[Span], doc: Doc) -> bool:
+    """A person's name in a text that names a clinical matter is a patient story."""
+    names = [s for s in spans if s.label == "NAME" and s.score >= 0.5 and not s.needs_patient]
+    if not names:
+        return False
+    if not (vocabulary.find(doc.text, vocabulary.SPECIFIC) or _ROLE_INTRO.search(doc.text)):
+        return False
+    return not analyse(doc).vignette
+
+
+_ROLE_INTRO = re.compile(
+    r"\b(?:nurse|doctor|gp|paramedic|midwife|physio|dentist|pharmacist|hygienist|therapist"
+    r"|surgeon|carer|hca|hospice nurse|district nurse|health visitor) (?:here|life|diaries)\b"
+    r"|\b(?:theatre|ward|clinic|shift|ambulance|hospice|a&e|ed|er) (?:story|diaries|life|moment"
+    r"|highlight|round)\b|\bhospice\b|\bhome visit|\bward round\b",
+    re.I,
+)

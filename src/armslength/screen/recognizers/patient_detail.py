@@ -1,0 +1,149 @@
+"""A patient's details in a story: bare ages, relative dates, cots and bays, first names.
+
+"Mia Hughes, 57, came in last night", "Mrs Patel (72)", "in his 80s", "cot 5", "jose in room
+311": in a text about a patient these pin the person down; in a notice or a teaching case they
+are nothing. Every span here is ``needs_patient``: the disclosure layer keeps it only when the
+text is about a patient.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from armslength import _lexicon
+from armslength.model import Category, Severity
+from armslength.screen._doc import Doc, Span
+from armslength.screen.recognizers._base import Recognizer
+
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+_AGES = (
+    r"(?<=[\w.’'],\s)\d{1,3}(?=\s*[,.;)]|\s+and\b)",  # "Mia Hughes, 57," "E.M., 81,"
+    r"(?<=\w\s)\(\d{1,3}\)",  # "Mrs Patel (72)"
+    r"(?:^|(?<=[.!?:]\s))\d{1,3}(?=,\s)",  # "29, first baby"
+    r"\bin (?:her|his|their) (?:early |mid-?|late )?(?:teens|[1-9]0s)\b",
+    r"\b(?:early |mid-?|late )?[1-9]0s\b(?=[^.!?\n]{0,30}\b(?:patient|man|woman|lady|gentleman))",
+    r"\b\d{1,3}(?:\s*|-)(?:years?|months?|weeks?)(?:\s*|-)old\b",
+    r"\b" + _NUMBER_WORD + r"(?:\s*|-)(?:years?|months?|weeks?)(?:\s*|-)old\b",
+    r"(?<=,\s)" + _NUMBER_WORD + r"(?=[,.])",  # "Elaine Morrow, fifty-eight,"
+    r"(?:^|(?<=[.!?]\s))" + _NUMBER_WORD + r"(?=[,.]\s)",  # "Ninety-one, sharp as a tack"
+    r"\b(?:around|about|aged|age) \d{1,3}\b",
+    r"\b\d{1,3}(?:st|nd|rd|th) birthday\b",
+    r"\bteenage\b|\bteen\b(?=\s+(?:around|aged|boy|girl))",
+    r"\b(?:glasses|walking|driving|running|married|pregnant) at \d{2,3}\b",
+    r"\b\d{1,3}(?= and (?:fearless|still|counting|going strong))",
+)
+_DATES = (
+    r"\b(?:this|last|yesterday|tomorrow) (?:morning|afternoon|evening|night)\b",
+    r"\b(?:last|this|next) (?:week|month|spring|summer|autumn|fall|winter|weekend|year)\b",
+    r"\b(?:today|tonight|yesterday|overnight)\b",
+    r"\b(?:at \d{1,2}[:.]\d{2}(?:\s*[ap]m)? )?today\b",
+    r"\bthe \d{1,2}(?:st|nd|rd|th)\b",
+    r"\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?= (?:night|morning|afternoon|evening))",
+)
+_PLACES = (
+    r"\b(?:cot|cubicle|bay|bed|room|rm|side room|chair|pod) ?#?\d{1,4}[a-z]?\b",
+    r"(?<=\bon )\d{1,2}[A-Z]\b",
+    r"\b(?-i:[A-Z][a-z]+ (?:Ward|Suite|Unit|Home|Centre|Center))\b",
+)
+
+
+def _compile(parts: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.I | re.M)
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    return (
+        ("AGE", _compile(_AGES), "the age of the patient the text is about"),
+        ("DATE", _compile(_DATES), "when the patient was seen: it places the encounter in time"),
+        ("LOCATION", _compile(_PLACES), "where the patient is: a cot, bay, bed or named unit"),
+    )
+
+
+_CUED_NAME = re.compile(
+    r"(?:\b(?P<title>mr|mrs|ms|miss|nana|grandpa|grandma|auntie|uncle)\.?\s+"
+    r"|\b(?:little|called|named|shout ?out to|congrats to|it was|that's|thats)\s+|#(?P<tag>team))"
+    r"(?P<name>[a-z][a-z'’-]*)\b",
+    re.I,
+)
+_AGED_NAME = re.compile(r"(?-i:\b(?P<name>[A-Z][a-z'’-]+))(?:,\s\d{1,3}[,.]|\s\(\d{1,3}\))")
+_CAPITAL = re.compile(r"(?<![@#\w.])(?-i:(?P<name>[A-Z][a-z'’-]{2,}))\b")
+_VOCATIVE = re.compile(
+    r"\A\s*(?:(?:hi|hello|hey|dear|thanks|thank you)\s+)?(?P<name>[A-Z][a-z'’-]+)[,!]"
+)
+_LOWER_NAME = re.compile(r"(?<![@#\w])(?P<name>[a-z][a-z'’-]{2,})\b(?=\s+(?:in|from|who|on)\b)")
+
+
+@cache
+def _words() -> frozenset[str]:
+    return _lexicon.words("english_words") - _lexicon.words("strong_names")
+
+
+@cache
+def _blocked() -> frozenset[str]:
+    """Words that are never a name here: titles, months, drugs, conditions, places' words."""
+    from armslength.screen.recognizers.person_name import blocked_words
+
+    return blocked_words() | _lexicon.words("titles") | _lexicon.words("months")
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(_lexicon.ranked("first_names")) | _lexicon.words("modern_first_names")
+
+
+class PatientDetailRecognizer(Recognizer):
+    """A patient's details in a story: bare ages, relative dates, cots and bays, first names."""
+
+    rule = "phi-patient-detail"
+
+    def find(self, doc: Doc) -> Iterator[Span]:
+        for label, pattern, why in _patterns():
+            for match in pattern.finditer(doc.text):
+                yield self._span(match.start(), match.end(), label, why)
+        yield from self._names(doc)
+
+    def _names(self, doc: Doc) -> Iterator[Span]:
+        words, first = _words(), _first_names()
+        for match in _CUED_NAME.finditer(doc.text):
+            word = match.group("name").lower()
+            titled = match.group("title") is not None or match.group("tag") is not None
+            plain_name = word in first and word not in words
+            titled_name = titled and (word in first or word not in words or len(word) <= 2)
+            if not (plain_name or titled_name):
+                continue
+            why = "a patient's name, given with a title or a cue ('mr okafor', '#TeamJayden')"
+            yield self._span(match.start("name"), match.end("name"), "NAME", why)
+        block = _blocked()
+        for match in _AGED_NAME.finditer(doc.text):
+            word = match.group("name").lower()
+            if word not in block and (word in first or word not in words):
+                why = "a patient's name given with their age ('Kwame, 12')"
+                yield self._span(match.start("name"), match.end("name"), "NAME", why)
+        for regex in (_CAPITAL, _VOCATIVE):
+            for match in regex.finditer(doc.text):
+                word = match.group("name").lower()
+                vocative = regex is _VOCATIVE
+                if word in block or word not in first or (word in words and not vocative):
+                    continue
+                why = "a given name in a text about a patient"
+                yield self._span(match.start("name"), match.end("name"), "NAME", why)
+        for match in _LOWER_NAME.finditer(doc.text):
+            word = match.group("name")
+            if word in first and word not in words:
+                why = "a first name written in lowercase, placed in a bed, ward or story"
+                yield self._span(match.start("name"), match.end("name"), "NAME", why)
+
+    def _span(self, start: int, end: int, label: str, why: str) -> Span:
+        severity = Severity.MEDIUM if label == "NAME" else Severity.LOW
+        return Span(
+            start, end, label, Category.PHI, severity, 0.6, self.rule, why, needs_patient=True
+        )
