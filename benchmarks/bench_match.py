@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_match.py --sizes 2000 20000 --accounts 10000
     .venv/bin/python benchmarks/bench_match.py --sizes 1000000 --accounts 10000 --splink
+    .venv/bin/python benchmarks/bench_match.py --mode namesakes --splink --splink-python PY
 
 A deterministic generator writes a synthetic roster (Zipf-distributed given and
 family names, diacritics, Cyrillic written as transliterated, recorded maiden
@@ -9,6 +10,9 @@ names) and social-media accounts (~10 % patients) with display-name noise:
 nicknames (from the generator's OWN nickname table, not the matcher's), typos,
 married names, "Jane D.", surname first, handles, emoji, titles, descriptors.
 Non-patients include relatives (same family name and city as a patient).
+``--mode namesakes`` draws from a denser population (about 40 % of 1 M patients share
+their exact name) with family-first names of five cultures (``namesake_data.py``) and
+more nicknames, initials, surname-first names and descriptors.
 
 Each system runs in a fresh subprocess so time and peak RSS are its own. Splink
 (DuckDB; installed for the benchmark only, never a runtime dependency) gets the
@@ -37,6 +41,16 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from namesake_data import (  # noqa: E402
+    CULTURE_SHARE,
+    CulturePools,
+    culture_display,
+    culture_person,
+    family_first,
+    make_culture_pools,
+)
 
 # --------------------------------------------------------------------------- name pools
 
@@ -562,6 +576,51 @@ GEN_NICKNAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+@dataclass(frozen=True)
+class Mode:
+    """Generator settings of one benchmark mode."""
+
+    name: str
+    given_tail: int
+    family_tail: int
+    nickname: float
+    layout: tuple[tuple[str, float], ...]
+    descriptor: float
+
+
+STANDARD = Mode(
+    "standard",
+    2700,
+    150_000,
+    0.22,
+    (
+        ("Jane D.", 0.04),
+        ("surname-first", 0.03),
+        ("given-only", 0.03),
+        ("handle", 0.05),
+        ("middle name", 0.05),
+    ),
+    0.03,
+)
+NAMESAKES = Mode(
+    "namesakes",
+    1000,
+    80_000,
+    0.35,
+    (
+        ("surname initial only", 0.06),
+        ("given initial only", 0.05),
+        ("surname first", 0.08),
+        ("given-only", 0.03),
+        ("handle", 0.05),
+        ("middle name", 0.05),
+    ),
+    0.08,
+)
+"""More namesakes (smaller name pools: at 1 M patients about 40 % share their exact
+name), family-first names of five cultures, and more of the hard noise kinds."""
+MODES = {m.name: m for m in (STANDARD, NAMESAKES)}
+
 POPULATION_GIVEN = 2700
 """Rare given names per sex beyond the common ones (the US 1990 list has ~5,500 in all)."""
 POPULATION_FAMILY = 150_000
@@ -668,13 +727,16 @@ class Pools:
     cyrillic_family: list[str] = field(default_factory=list)
     cum_cyrillic_given: list[float] = field(default_factory=list)
     cum_cyrillic_family: list[float] = field(default_factory=list)
+    mode: Mode = STANDARD
+    cultures: CulturePools | None = None
 
 
-def make_pools(rng: random.Random) -> Pools:
+def make_pools(rng: random.Random, mode: Mode = STANDARD) -> Pools:
     """Name pools of the whole population (the same whatever the roster size)."""
     taken = {n.lower() for n in GIVEN_F + GIVEN_M + FAMILY}
-    given_tail, family_tail = POPULATION_GIVEN, POPULATION_FAMILY
+    given_tail, family_tail = mode.given_tail, mode.family_tail
     pools = Pools(
+        mode=mode,
         given_f=GIVEN_F + _syllable_names(rng, given_tail, taken),
         given_m=GIVEN_M + _syllable_names(rng, given_tail, taken),
         family=FAMILY + _syllable_names(rng, family_tail, taken),
@@ -700,6 +762,8 @@ def make_pools(rng: random.Random) -> Pools:
     ]
     pools.cum_cyrillic_given = _zipf_cum(len(pools.cyrillic_given), 3)
     pools.cum_cyrillic_family = _zipf_cum(len(pools.cyrillic_family), 10)
+    if mode is NAMESAKES:
+        pools.cultures = make_culture_pools(rng)
     return pools
 
 
@@ -735,7 +799,10 @@ def make_person(rng: random.Random, pools: Pools) -> Person:
     sex = rng.choice("FM")
     roll = rng.random()
     script = "latin"
-    if roll < 0.015:
+    if pools.cultures is not None and rng.random() < CULTURE_SHARE:
+        culture, given, family = culture_person(rng, pools.cultures, sex)
+        script = f"culture:{culture}"
+    elif roll < 0.015:
         given = rng.choices(pools.cyrillic_given, cum_weights=pools.cum_cyrillic_given)[0]
         family = rng.choices(pools.cyrillic_family, cum_weights=pools.cum_cyrillic_family)[0]
         script = "cyrillic"
@@ -768,6 +835,8 @@ def make_person(rng: random.Random, pools: Pools) -> Person:
 def _roster_form(rng: random.Random, given: str, family: str, script: str) -> tuple[str, str]:
     if script == "cyrillic":
         return _translit(given), _translit(family)
+    if script.startswith("culture:") and rng.random() < 0.3:
+        return _ascii(given), _ascii(family)
     if script == "diacritics" and rng.random() < 0.5:
         return _ascii(given), _ascii(family)
     return given, family
@@ -801,13 +870,15 @@ def display_name(
     """The name an account shows, and the noise tags applied."""
     tags: list[str] = []
     given, family = person.given, person.family
+    if person.script.startswith("culture:"):
+        return _culture_display(rng, person, pools)
     if person.script == "diacritics" and rng.random() < 0.3:
         given, family = _ascii(given), _ascii(family)
         tags.append("ascii-typed")
     if person.script != "latin":
         tags.append(person.script)
     nicks = GEN_NICKNAMES.get(given)
-    if nicks and rng.random() < 0.22:
+    if nicks and rng.random() < pools.mode.nickname:
         given = rng.choice(nicks)
         tags.append("nickname")
     if person.maiden and rng.random() < 0.5:
@@ -818,7 +889,15 @@ def display_name(
         given, tags = _typo(rng, given), [*tags, "typo given"]
     if rng.random() < 0.04:
         family, tags = _typo(rng, family), [*tags, "typo family"]
-    return _layout(rng, given, family, tags)
+    return _layout(rng, given, family, tags, pools.mode)
+
+
+def _culture_display(rng: random.Random, person: Person, pools: Pools) -> tuple[str, list[str]]:
+    culture = person.script.split(":", 1)[1]
+    given, family, tags = culture_display(rng, culture, person.given, person.family)
+    if family_first(rng, culture):
+        return _decorate(rng, f"{family} {given}", [*tags, "family first"], pools.mode)
+    return _layout(rng, given, family, tags, pools.mode)
 
 
 def _married(
@@ -833,31 +912,37 @@ def _married(
     return new, [*tags, "married name changed"]
 
 
-def _layout(rng: random.Random, given: str, family: str, tags: list[str]) -> tuple[str, list[str]]:
-    roll = rng.random()
+def _layout(
+    rng: random.Random, given: str, family: str, tags: list[str], mode: Mode = STANDARD
+) -> tuple[str, list[str]]:
+    roll, tag = rng.random(), "plain"
+    for kind, share in mode.layout:
+        if roll < share:
+            tag = kind
+            break
+        roll -= share
     family_word = family.split(" (")[0]
-    if roll < 0.04:
-        text, tag = f"{given} {family_word[0]}.", "Jane D."
-    elif roll < 0.07:
-        text, tag = (
-            (f"{family}, {given}" if rng.random() < 0.5 else f"{family} {given}"),
-            "surname-first",
-        )
-    elif roll < 0.10:
-        text, tag = given, "given-only"
-    elif roll < 0.15:
-        text, tag = _handle(rng, given, family_word), "handle"
-    elif roll < 0.20:
-        text, tag = (
-            f"{given} {rng.choice(('Ann', 'Marie', 'Lee', 'J.', 'Rose'))} {family}",
-            "middle name",
-        )
-    else:
-        text, tag = f"{given} {family}", "plain"
+    text = _laid_out(rng, tag, given, family, family_word)
     tags = [*tags, tag]
     if tag not in ("handle",):
-        text, tags = _decorate(rng, text, tags)
+        text, tags = _decorate(rng, text, tags, mode)
     return text, tags
+
+
+def _laid_out(rng: random.Random, tag: str, given: str, family: str, family_word: str) -> str:
+    if tag in ("Jane D.", "surname initial only"):
+        return f"{given} {family_word[0]}."
+    if tag == "given initial only":
+        return f"{given[0]}. {family}"
+    if tag in ("surname-first", "surname first"):
+        return f"{family}, {given}" if rng.random() < 0.5 else f"{family} {given}"
+    if tag == "given-only":
+        return given
+    if tag == "handle":
+        return _handle(rng, given, family_word)
+    if tag == "middle name":
+        return f"{given} {rng.choice(('Ann', 'Marie', 'Lee', 'J.', 'Rose'))} {family}"
+    return f"{given} {family}"
 
 
 def _handle(rng: random.Random, given: str, family: str) -> str:
@@ -872,14 +957,16 @@ def _handle(rng: random.Random, given: str, family: str) -> str:
     return f"{g}_{f}"
 
 
-def _decorate(rng: random.Random, text: str, tags: list[str]) -> tuple[str, list[str]]:
+def _decorate(
+    rng: random.Random, text: str, tags: list[str], mode: Mode = STANDARD
+) -> tuple[str, list[str]]:
     if rng.random() < 0.10:
         text, tags = f"{text} {rng.choice(EMOJI)}", [*tags, "emoji"]
     if rng.random() < 0.04:
         text, tags = f"{rng.choice(TITLES)} {text}", [*tags, "title"]
     if rng.random() < 0.03:
         text, tags = f"{text}{rng.choice(CREDENTIALS)}", [*tags, "credential"]
-    if rng.random() < 0.03:
+    if rng.random() < mode.descriptor:
         text, tags = rng.choice(DESCRIPTORS).format(text), [*tags, "descriptor"]
     if rng.random() < 0.08:
         text, tags = (text.lower() if rng.random() < 0.7 else text.upper()), [*tags, "case"]
@@ -889,12 +976,14 @@ def _decorate(rng: random.Random, text: str, tags: list[str]) -> tuple[str, list
 # --------------------------------------------------------------------------- files
 
 
-def generate(out: Path, roster_size: int, accounts: int, share: float, seed: int) -> dict[str, Any]:
+def generate(
+    out: Path, roster_size: int, accounts: int, share: float, seed: int, mode: Mode = STANDARD
+) -> dict[str, Any]:
     """Write roster.csv, accounts.jsonl and truth.jsonl under ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     started = time.perf_counter()
-    pools = make_pools(rng)
+    pools = make_pools(rng, mode)
     n_patients = round(accounts * share)
     patient_rows = set(rng.sample(range(roster_size), n_patients))
     chosen: dict[int, Person] = {}
@@ -907,7 +996,33 @@ def generate(out: Path, roster_size: int, accounts: int, share: float, seed: int
                 chosen[i] = person
             writer.writerow(_roster_row(i, person))
     _write_accounts(out, rng, pools, chosen, accounts - n_patients)
-    return {"generate_s": round(time.perf_counter() - started, 1)}
+    return {
+        "generate_s": round(time.perf_counter() - started, 1),
+        "namesake_share": namesake_share(out / "roster.csv"),
+    }
+
+
+def namesake_share(roster: Path) -> float:
+    """Share of roster rows whose folded given+family name another row also has."""
+    with roster.open(encoding="utf-8") as handle:
+        keys = [
+            (_ascii(r["given"]).lower(), _ascii(r["family"]).lower())
+            for r in csv.DictReader(handle)
+        ]
+    counts = Counter(keys)
+    return round(sum(1 for k in keys if counts[k] > 1) / max(len(keys), 1), 3)
+
+
+def population_share(mode: Mode, size: int, seed: int) -> float:
+    """Namesake share of a roster of ``size`` people drawn from the mode's population."""
+    rng = random.Random(seed)
+    pools = make_pools(rng, mode)
+    keys = []
+    for _ in range(size):
+        person = make_person(rng, pools)
+        keys.append((_ascii(person.roster_given).lower(), _ascii(person.roster_family).lower()))
+    counts = Counter(keys)
+    return round(sum(1 for k in keys if counts[k] > 1) / max(size, 1), 3)
 
 
 def _roster_row(i: int, p: Person) -> list[str]:
@@ -1252,8 +1367,17 @@ def _tag_recall(truth: dict[str, Any], preds: dict[str, Any], threshold: float) 
 # --------------------------------------------------------------------------- driver
 
 
-def _child(system: str, work: Path, prior: float) -> dict[str, Any]:
-    cmd = [sys.executable, __file__, "--child", system, "--work", str(work), "--prior", str(prior)]
+def _child(system: str, work: Path, prior: float, python: str | None = None) -> dict[str, Any]:
+    cmd = [
+        python or sys.executable,
+        __file__,
+        "--child",
+        system,
+        "--work",
+        str(work),
+        "--prior",
+        str(prior),
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1:] or ["failed"]}
@@ -1261,16 +1385,24 @@ def _child(system: str, work: Path, prior: float) -> dict[str, Any]:
 
 
 def bench_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
-    work = Path(args.work) / f"roster_{size}"
-    info: dict[str, Any] = {"roster": size, "accounts": args.accounts, "share": args.share}
+    mode = MODES[args.mode]
+    folder = f"roster_{size}" if mode is STANDARD else f"{mode.name}_{size}"
+    work = Path(args.work) / folder
+    info: dict[str, Any] = {
+        "roster": size,
+        "accounts": args.accounts,
+        "share": args.share,
+        "mode": mode.name,
+    }
     if not (args.reuse and (work / "truth.jsonl").exists()):
-        info.update(generate(work, size, args.accounts, args.share, args.seed + size))
+        info.update(generate(work, size, args.accounts, args.share, args.seed + size, mode))
     systems = [
         *([] if args.no_armslength else ["armslength"]),
         *(["splink"] if args.splink else []),
     ]
     for system in systems:
-        run = _child(system, work, args.share)
+        python = args.splink_python if system == "splink" else None
+        run = _child(system, work, args.share, python)
         info[system] = {"run": run, **(evaluate(work, system) if "error" not in run else {})}
         print(json.dumps({"size": size, system: info[system]}, indent=1)[:4000], file=sys.stderr)
     return info
@@ -1307,12 +1439,28 @@ def render_markdown(report: dict[str, Any]) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[2000, 20000])
+    parser.add_argument(
+        "--mode",
+        choices=sorted(MODES),
+        default="standard",
+        help="namesakes: more namesakes, family-first names of five cultures, harder noise.",
+    )
+    parser.add_argument(
+        "--population-share",
+        type=int,
+        metavar="N",
+        help="Print the namesake share of an N-person roster of the mode's population and exit.",
+    )
     parser.add_argument("--accounts", type=int, default=10000)
     parser.add_argument(
         "--share", type=float, default=0.1, help="Share of accounts that are patients."
     )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--splink", action="store_true", help="Also run Splink on the same files.")
+    parser.add_argument(
+        "--splink-python",
+        help="Interpreter with splink installed (a separate venv), for the Splink child only.",
+    )
     parser.add_argument("--work", default="/tmp/armslength-bench")
     parser.add_argument("--reuse", action="store_true", help="Keep files generated earlier.")
     parser.add_argument("--no-armslength", action="store_true", help="Run Splink only.")
@@ -1323,6 +1471,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.markdown:
         print(render_markdown(json.loads(Path(args.markdown).read_text())))
+        return
+    if args.population_share:
+        print(population_share(MODES[args.mode], args.population_share, args.seed))
         return
     if args.child:
         runner = run_armslength if args.child == "armslength" else run_splink

@@ -29,6 +29,7 @@ from armslength.cli._common import (
     err_console,
     print_warning,
 )
+from armslength.cli._roster_columns import RosterColumnsOption, columns_in_effect
 from armslength.model import Platform
 
 SKIPS_SHOWN = 20
@@ -137,6 +138,7 @@ def audit(
     ] = False,
     json_output: JsonOption = False,
     config: ConfigOption = None,
+    roster_columns: RosterColumnsOption = None,
 ) -> None:
     """Audit your downloaded archives against your patient roster; write the report and action list."""
     core = core_from(config, policy=policy)
@@ -154,7 +156,10 @@ def audit(
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=err_console, disable=not show, transient=False) as progress:
+    with (
+        columns_in_effect(roster_columns),
+        Progress(*columns, console=err_console, disable=not show, transient=False) as progress,
+    ):
         outcome = core.audit(exports, roster, out, options=options, reporter=_Bars(progress))
     report = outcome.value
     print_warning(outcome.warning)

@@ -19,6 +19,7 @@ from armslength.cli._common import (
     err_console,
     print_json,
 )
+from armslength.cli._roster_columns import RosterColumnsOption, columns_in_effect
 from armslength.errors import InputError
 from armslength.model import Connection, Match
 from armslength.roster import Roster, load_roster
@@ -117,11 +118,13 @@ def match_command(
     ] = 0.01,
     config: ConfigOption = None,
     json_output: JsonOption = False,
+    roster_columns: RosterColumnsOption = None,
 ) -> None:
     """Which roster patients could be behind these names? Scored and explained."""
     core = core_from(config)
     items = _inputs(names, names_file, export)
-    loaded = load_roster(roster)
+    with columns_in_effect(roster_columns):
+        loaded = load_roster(roster)
     if loaded.skipped:
         err_console.print(
             f"armslength: {len(loaded.skipped)} roster rows skipped (first at line {loaded.skipped[0].line}: {loaded.skipped[0].reason})"

@@ -8,12 +8,14 @@ The roster is read for a run and held in memory only; Armslength never writes it
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from armslength._checks import check_path
 from armslength._io import input_error, open_input
 from armslength.errors import RosterError
 from armslength.roster._store import Roster, Skipped
+from armslength.roster.columns import roster_columns
 from armslength.roster.csv import read_csv
 from armslength.roster.fhir import read_fhir
 
@@ -32,13 +34,19 @@ def _is_fhir(path: Path, head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"["))
 
 
-def load_roster(path: str | Path) -> Roster:
+def load_roster(path: str | Path, *, columns: Mapping[str, str] | None = None) -> Roster:
     """Load a CSV or FHIR roster; bad rows are skipped (see ``.skipped``).
+
+    ``columns`` maps fields to CSV headers (``{"patient_id": "Chart No"}``, see
+    :func:`armslength.roster.columns.parse_column_mapping`) beside the usual headers.
 
     Raises :class:`~armslength.errors.RosterError` when the file cannot be read,
     has the wrong shape, or has no usable row.
     """
     path = check_path("path", path)
+    if columns is not None:
+        with roster_columns(columns):
+            return load_roster(path)
     roster = Roster(source=str(path))
     with open_input(path, what=_WHAT, error=RosterError) as stream:
         try:

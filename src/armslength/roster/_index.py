@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from armslength.roster._store import Roster
+from armslength.roster.cultures import family_name, joined, middle_name_sex
 from armslength.roster.names import (
     deletions,
     join_surname,
@@ -25,10 +26,17 @@ from armslength.roster.names import (
     phonetic_key,
     surname_parts,
 )
+from armslength.roster.places import postcode_area
 
 GIVEN_PRIOR = (100.0, 1e-3)
 """(pseudo-count, share): a roster name is shrunk towards this typical given-name share."""
 FAMILY_PRIOR = (200.0, 1e-4)
+CULTURE_PRESENCE = 0.01
+"""Least share of the population assumed to belong to a family-first culture: a roster
+with one Nguyễn still treats Nguyễn as common (38 % of that share)."""
+LIFT_PSEUDO = 4.0
+"""Pseudo-count of the culture share of a given name: a name seen once beside a family
+name of one culture is not yet taken to belong to it."""
 _GIVEN_SHIFT = 40
 _INITIAL_SHIFT = 32
 _FAMILY_SHIFT = 32
@@ -118,6 +126,42 @@ def _given_key(text: str | None) -> str:
     return words[0] if words else ""
 
 
+JOINED_GIVEN = frozenset({"vi", "zh", "ko"})
+"""Cultures whose given name is one name of several syllables ("Xiao Ming", "Min-jun",
+"Thị Lan"): its key is the joined form, never the first syllable."""
+
+
+def _primary_given(text: str | None, culture: str) -> str:
+    words = normalize_name(text).split() if text else []
+    if len(words) > 1 and (culture in JOINED_GIVEN or middle_name_sex(words[0])):
+        return joined(words)
+    return words[0] if words else ""
+
+
+def _given_forms(text: str | None, culture: str) -> tuple[list[str], list[str]]:
+    """Extra keys of a roster given name: the joined form of a spaced or hyphenated name
+    (``Xiao Ming`` → xiaoming, same name) and shorter forms a display may show: without
+    a Vietnamese middle name (``Thị Lan`` → lan) and, for a Vietnamese name, the last
+    word alone (``Minh Châu`` → chau, the name a person is called by)."""
+    words = normalize_name(text).split() if text else []
+    if len(words) == 1 and "-" not in words[0]:
+        return [], []
+    same = [joined(words)] if words else []
+    short: list[str] = []
+    if len(words) > 1 and middle_name_sex(words[0]):
+        short.append(joined(words[1:]))
+    if len(words) > 1 and culture == "vi":
+        short.append(words[-1])
+    return same, [s for s in dict.fromkeys(short) if s not in same]
+
+
+def culture_of(family: str | None) -> str:
+    """Culture code of a roster family name from the family-first table, or ""."""
+    norm = join_surname(normalize_name(family)) if family else ""
+    entry = family_name(norm) if norm else None
+    return entry.culture if entry is not None else ""
+
+
 def _family_forms(text: str | None) -> list[str]:
     norm = normalize_name(text) if text else ""
     if not norm:
@@ -134,26 +178,44 @@ class MatchIndex:
         self.given = Vocab()
         self.family = Vocab()
         self.city = Vocab()
+        self.postal = Vocab()
+        self.ppostal = array("I")
         self.pgiven = array("I")
         self.pfamily = array("I")
         self.pcity = array("I")
+        self.given_same: dict[int, frozenset[int]] = {}
+        self.given_short: dict[int, frozenset[int]] = {}
+        self.family_prior: dict[int, float] = {}
+        self._forms: dict[tuple[int, str], tuple[frozenset[int], frozenset[int]]] = {}
+        self._cultures: dict[int, str] = {}
+        self.culture_given: Counter[tuple[int, str]] = Counter()
+        self.culture_size: Counter[str] = Counter()
+        self.short_counts: Counter[int] = Counter()
         self._build()
 
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
-        given_cache: dict[int, int] = {}
+        given_cache: dict[tuple[int, str], int] = {}
         family_cache: dict[int, list[int]] = {}
         city_cache: dict[int, int] = {}
+        postal_cache: dict[int, int] = {}
         fg_keys, fg_rows, gf_keys, gf_rows = array("Q"), array("I"), array("Q"), array("I")
         for i in range(self.size):
             gcodes, fcodes = self._patient_codes(i, given_cache, family_cache)
             self.pgiven.append(gcodes[0])
             self.pfamily.append(fcodes[0])
             self.pcity.append(self._city_code(i, city_cache))
-            for g in set(gcodes):
+            self.ppostal.append(self._postal_code(i, postal_cache))
+            gcodes, fcodes = list(dict.fromkeys(gcodes)), list(dict.fromkeys(fcodes))
+            for g in gcodes:
                 self.given.counts[g] += 1
-            for f in set(fcodes):
+            culture = self._culture(self.roster.family[i])
+            if culture:
+                self.culture_size[culture] += 1
+                for g in gcodes:
+                    self.culture_given[(g, culture)] += 1
+            for f in fcodes:
                 self.family.counts[f] += 1
             for g in gcodes:
                 for f in fcodes:
@@ -167,21 +229,41 @@ class MatchIndex:
         self._adjust_counts()
 
     def _patient_codes(
-        self, i: int, given_cache: dict[int, int], family_cache: dict[int, list[int]]
+        self, i: int, given_cache: dict[tuple[int, str], int], family_cache: dict[int, list[int]]
     ) -> tuple[list[int], list[int]]:
         roster = self.roster
         graw, fraw = roster.given[i], roster.family[i]
-        if graw not in given_cache:
-            given_cache[graw] = self.given.code(_given_key(roster.names.strings[graw]))
+        culture = self._culture(fraw)
+        gtext = roster.names.strings[graw]
+        key = (graw, culture)
+        if key not in given_cache:
+            given_cache[key] = self.given.code(_primary_given(gtext, culture))
         if fraw not in family_cache:
             forms = _family_forms(roster.names.strings[fraw]) or [""]
             family_cache[fraw] = [self.family.code(f) for f in forms]
-        gcodes, fcodes = [given_cache[graw]], list(family_cache[fraw])
+        gcodes, fcodes = [given_cache[key]], list(family_cache[fraw])
+        gforms = self._forms.get(key)
+        if gforms is None:
+            same, short = _given_forms(gtext, culture)
+            gforms = self._forms[key] = (
+                frozenset(self.given.code(g) for g in same),
+                frozenset(self.given.code(g) for g in short),
+            )
+        if gforms[0] or gforms[1]:
+            self.given_same[i], self.given_short[i] = gforms
+            self.short_counts.update(gforms[1] - gforms[0] - {gcodes[0]})
+            gcodes += [*gforms[0], *gforms[1]]
         if i in roster._extra:
             _full, others, nicks = roster._extra[i]
             gcodes += [self.given.code(k) for k in map(_given_key, nicks) if k]
             fcodes += [self.family.code(f) for o in others for f in _family_forms(o)]
         return gcodes, fcodes
+
+    def _culture(self, fraw: int) -> str:
+        found = self._cultures.get(fraw)
+        if found is None:
+            found = self._cultures[fraw] = culture_of(self.roster.names.strings[fraw])
+        return found
 
     def _city_code(self, i: int, cache: dict[int, int]) -> int:
         raw = self.roster.city[i]
@@ -192,7 +274,33 @@ class MatchIndex:
         self.city.counts[code] += 1
         return code
 
+    def _postal_code(self, i: int, cache: dict[int, int]) -> int:
+        raw = self.roster.postcode[i]
+        if raw not in cache:
+            area = postcode_area(self.roster.postcodes.strings[raw])
+            cache[raw] = self.postal.code(area) if area else 0
+        code = cache[raw]
+        self.postal.counts[code] += 1
+        return code
+
+    def _culture_priors(self) -> None:
+        """Prior shares of known family-first names: share in the culture times the
+        culture's presence in the roster (at least CULTURE_PRESENCE)."""
+        known = {
+            code: entry
+            for code, text in enumerate(self.family.strings)
+            if (entry := family_name(text)) is not None
+        }
+        by_culture: Counter[str] = Counter()
+        for code, entry in known.items():
+            by_culture[entry.culture] += self.family.counts[code]
+        size = max(self.size, 1)
+        for code, entry in known.items():
+            presence = max(by_culture[entry.culture] / size, CULTURE_PRESENCE)
+            self.family_prior[code] = max(FAMILY_PRIOR[1], entry.share * presence)
+
     def _adjust_counts(self) -> None:
+        self._culture_priors()
         self.given_adjusted = _adjusted(self.given.counts)
         self.family_adjusted = _adjusted(self.family.counts)
         self.given_initials = Counter(
@@ -212,9 +320,30 @@ class MatchIndex:
         )
 
     def family_freq(self, code: int) -> float:
-        return (self.family_adjusted[code] + FAMILY_PRIOR[0] * FAMILY_PRIOR[1]) / (
+        prior = self.family_prior.get(code, FAMILY_PRIOR[1])
+        return (self.family_adjusted[code] + FAMILY_PRIOR[0] * prior) / (
             self.size + FAMILY_PRIOR[0]
         )
+
+    def short_share(self, code: int) -> float:
+        """Share of the patients under a given-name code who hold it only as a shorter
+        form (``lan`` of ``Thị Lan``)."""
+        count = self.given.counts[code]
+        return self.short_counts[code] / count if count else 0.0
+
+    def culture_lift(self, given: int, culture: str) -> float:
+        """How much likelier a given name is among people of a family-first culture than
+        overall: P(culture | given) / P(culture), from the roster (shrunk towards the culture's
+        share by LIFT_PSEUDO), never below 1.
+
+        Given and family names of one culture go together ("Thị Lan" with Nguyễn), so
+        the chance of a random person having both is not the product of their shares."""
+        if not given or not culture:
+            return 1.0
+        presence = max(self.culture_size[culture] / max(self.size, 1), CULTURE_PRESENCE)
+        seen, within = self.given.counts[given], self.culture_given[(given, culture)]
+        share = (within + LIFT_PSEUDO * presence) / (seen + LIFT_PSEUDO)
+        return min(max(share / presence, 1.0), 1 / presence)
 
     def initial_freq(self, letter: str, *, family: bool) -> float:
         table = self.family_initials if family else self.given_initials
@@ -222,6 +351,9 @@ class MatchIndex:
 
     def city_freq(self, code: int) -> float:
         return max(self.city.counts[code] / max(self.size, 1), 1e-5)
+
+    def postal_freq(self, code: int) -> float:
+        return max(self.postal.counts[code] / max(self.size, 1), 1e-5)
 
     # ------------------------------------------------------------------ lookups
 

@@ -42,6 +42,7 @@ class RawPatient(NamedTuple):
     city: str | None = None
     email: str | None = None
     phone: str | None = None
+    postcode: str | None = None
 
 
 class BadRowError(RosterError):
@@ -140,6 +141,8 @@ class Roster:
         self.given = array("I")
         self.family = array("I")
         self.city = array("I")
+        self.postcodes = _Interner()
+        self.postcode = array("I")
         self.birth_year = array("H")
         self._birth_day = array("I")
         self.emails: list[str | None] = []
@@ -203,6 +206,7 @@ class Roster:
         self.given.append(self.names.code(given))
         self.family.append(self.names.code(family))
         self.city.append(self.cities.code(_clean(row.city)))
+        self.postcode.append(self.postcodes.code(_clean(row.postcode)))
         self.birth_year.append(year)
         self._birth_day.append(full_date.toordinal() if full_date is not None else 0)
         self.emails.append(_clean(row.email))
@@ -226,6 +230,9 @@ class Roster:
 
     def city_of(self, index: int) -> str | None:
         return self.cities.strings[self.city[index]]
+
+    def postcode_of(self, index: int) -> str | None:
+        return self.postcodes.strings[self.postcode[index]]
 
     def contact_of(self, index: int) -> tuple[str | None, str | None]:
         return self.emails[index], self.phones[index]

@@ -1,10 +1,8 @@
 """CSV rosters: header matched case-insensitively, delimiter and encoding sniffed, streamed.
 
-Columns (any case, spaces or hyphens for underscores): ``id|patient_id|mrn``,
-``given|first_name|first``, ``family|last_name|last|surname``, ``name|full_name``,
-``nickname``, ``birth_date|dob``, ``city``, ``email``, ``phone``; also
-``other_names|maiden_name|former_name``. Several nicknames or other names in one
-cell are separated by ``;`` or ``|``. Unknown columns (anything clinical) are ignored.
+Columns are found by their usual EHR headers or an explicit mapping (see
+:mod:`armslength.roster.columns`). Several nicknames or other names in one cell are
+separated by ``;`` or ``|``. Unknown columns (anything clinical) are ignored.
 """
 
 from __future__ import annotations
@@ -13,50 +11,60 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
 from armslength.errors import RosterError
 from armslength.roster._store import RawPatient, Skipped
+from armslength.roster.columns import (
+    COLUMNS,
+    NHS_HEADERS,
+    alias_field,
+    current_mapping,
+    header_key,
+    nhs_number_valid,
+)
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "patient_id": ("id", "patient_id", "mrn"),
-    "given": ("given", "first_name", "first", "given_name", "forename"),
-    "family": ("family", "last_name", "last", "surname", "family_name"),
-    "full_name": ("name", "full_name"),
-    "nicknames": ("nickname", "nicknames", "preferred_name"),
-    "other_names": ("other_names", "other_name", "maiden_name", "former_name", "maiden"),
-    "birth_date": ("birth_date", "dob", "birthdate", "date_of_birth"),
-    "city": ("city", "town"),
-    "email": ("email", "e_mail"),
-    "phone": ("phone", "telephone", "mobile"),
-}
-_ALIASES = {alias: field for field, names in COLUMNS.items() for alias in names}
 _DELIMITERS = ",;\t|"
 _MULTI = re.compile(r"\s*[;|]\s*")
 _MAX_FIELD = 1 << 20
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
-def _header_key(cell: str) -> str:
-    return re.sub(r"[\s\-]+", "_", cell.strip().strip('"').lower())
+def map_header(
+    cells: list[str], path: Path, mapping: Mapping[str, str] | None = None
+) -> dict[str, int]:
+    """Field name → column index; errors name the file and what is missing.
 
-
-def map_header(cells: list[str], path: Path) -> dict[str, int]:
-    """Field name → column index; errors name the file and what is missing."""
+    ``mapping`` (field → header, as :func:`parse_column_mapping` gives) comes first;
+    the other fields are found by their usual headers."""
+    keys = [header_key(cell) for cell in cells]
     found: dict[str, int] = {}
+    for field, header in (mapping or {}).items():
+        if header_key(header) not in keys:
+            raise RosterError(
+                f"no column {header!r} (named for {field} in the roster column mapping)",
+                path=path,
+                line=1,
+            )
+        found[field] = keys.index(header_key(header))
+    taken = set(found.values())
     for index, cell in enumerate(cells):
-        field = _ALIASES.get(_header_key(cell))
-        if field is not None and field not in found:
-            found[field] = index
+        alias = alias_field(cell)
+        if alias is not None and alias not in found and index not in taken:
+            found[alias] = index
     if "patient_id" not in found:
         raise RosterError(
-            "no patient id column (expected id, patient_id or mrn)", path=path, line=1
+            "no patient id column (expected id, patient_id, mrn, NHS Number, Patient ID, "
+            "or name it with --roster-columns id=HEADER)",
+            path=path,
+            line=1,
         )
     if not {"given", "family", "full_name"} & found.keys():
         raise RosterError(
-            "no name column (expected given/first_name, family/last_name or name)",
+            "no name column (expected given/first_name/forename, family/last_name/surname "
+            "or name, or name them with --roster-columns given=HEADER,family=HEADER)",
             path=path,
             line=1,
         )
@@ -116,6 +124,7 @@ def row_to_patient(row: list[str], columns: dict[str, int], line: int) -> RawPat
         nicknames=_multi(get["nicknames"]),
         birth_date=get["birth_date"],
         city=get["city"],
+        postcode=get["postcode"],
         email=get["email"],
         phone=get["phone"],
     )
@@ -147,15 +156,29 @@ def read_csv(stream: BinaryIO, path: Path) -> Iterator[RawPatient | Skipped]:
         header = next(csv.reader([header_line], delimiter=delimiter), [])
     except csv.Error as exc:
         raise RosterError(f"malformed CSV header ({_reason(exc)})", path=path, line=1) from None
-    columns = map_header(header, path)
+    columns = map_header(header, path, current_mapping())
+    id_header = header[columns["patient_id"]].strip()
+    check = _Check(id_header if header_key(id_header) in NHS_HEADERS else None)
     reader = csv.reader(lines, delimiter=delimiter)
     start = counter.count + 1
     try:
         for row in reader:
-            yield from _row(row, columns, len(header), start)
+            yield from _row(row, columns, len(header), start, check)
             start = counter.count + 1
     except csv.Error as exc:
         raise RosterError(f"malformed CSV ({_reason(exc)})", path=path, line=start) from None
+
+
+class _Check:
+    """Per-row checks of a column's content (the NHS number's check digit)."""
+
+    def __init__(self, nhs_column: str | None) -> None:
+        self.nhs_column = nhs_column
+
+    def problem(self, patient: RawPatient) -> str | None:
+        if self.nhs_column and patient.patient_id and not nhs_number_valid(patient.patient_id):
+            return f"the NHS number in column {self.nhs_column!r} fails its check digit"
+        return None
 
 
 def _reason(exc: csv.Error) -> str:
@@ -164,11 +187,13 @@ def _reason(exc: csv.Error) -> str:
 
 
 def _row(
-    row: list[str], columns: dict[str, int], width: int, line: int
+    row: list[str], columns: dict[str, int], width: int, line: int, check: _Check
 ) -> Iterator[RawPatient | Skipped]:
     if not any(cell.strip() for cell in row):
         return
     if len(row) > width:
         yield Skipped(line, f"has {len(row)} fields but the header has {width}")
         return
-    yield row_to_patient(row, columns, line)
+    patient = row_to_patient(row, columns, line)
+    problem = check.problem(patient)
+    yield Skipped(line, problem) if problem else patient

@@ -2,7 +2,7 @@
 
 Read: ``id``; ``name[]`` (``use`` official/usual/none → the name, nickname →
 nicknames, maiden/old → other names; ``given``, ``family``, ``text``);
-``birthDate``; ``address[].city``; ``telecom[]`` (email, phone). Everything else
+``birthDate``; ``address[].city`` and ``postalCode``; ``telecom[]`` (email, phone). Everything else
 in a resource is ignored. NDJSON is streamed line by line; a Bundle is one JSON
 document, so very large rosters should be NDJSON. For a Bundle or array, the
 "line" of a skipped row is the entry's position (1-based).
@@ -72,9 +72,10 @@ def patient_from_resource(resource: Any, line: int) -> RawPatient:
         other_names=tuple(o for o in others if o),
         nicknames=tuple(n for n in nicks if n),
         birth_date=_birth(resource),
-        city=_city(resource),
+        city=_address(resource, "city"),
         email=email,
         phone=phone,
+        postcode=_address(resource, "postalCode"),
     )
 
 
@@ -85,10 +86,10 @@ def _birth(resource: dict[str, Any]) -> str | None:
     return _str(value)
 
 
-def _city(resource: dict[str, Any]) -> str | None:
+def _address(resource: dict[str, Any], part: str) -> str | None:
     for address in _list(resource, "address"):
-        if isinstance(address, dict) and _str(address.get("city")):
-            return _str(address.get("city"))
+        if isinstance(address, dict) and _str(address.get(part)):
+            return _str(address.get(part))
     return None
 
 

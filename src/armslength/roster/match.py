@@ -23,14 +23,16 @@ import secrets
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from armslength._checks import check_iterable, check_type
 from armslength.model import Candidate, Connection, Match
-from armslength.roster._index import MatchIndex, _initial
+from armslength.roster._index import FAMILY_PRIOR, GIVEN_PRIOR, MatchIndex, _initial
 from armslength.roster._store import Roster
+from armslength.roster.cultures import family_name, middle_name_sex, romanisations
+from armslength.roster.cultures import joined as join_given
 from armslength.roster.names import (
     DisplayName,
     is_typo,
@@ -42,6 +44,7 @@ from armslength.roster.names import (
     split_concatenated,
     surname_parts,
 )
+from armslength.roster.places import split_location
 
 if TYPE_CHECKING:
     pass
@@ -69,8 +72,12 @@ class Model:
     typo_spread: float = 30.0
     phonetic_spread: float = 8.0
     surname_first: float = 0.04
+    family_first: float = 0.5
+    family_romanised: float = 0.03
+    middle_left_out: float = 0.5
     relatives: float = 0.1
     city_agree: float = 0.80
+    postcode_agree: float = 0.70
     contact_agree: float = 0.90
     contact_differs: float = 0.30
     year_agree: float = 0.90
@@ -115,6 +122,7 @@ class _Channel:
 def _given_channel(index: MatchIndex, shown: str, model: Model) -> _Channel:
     vocab, channel = index.given, _Channel()
     channel.add(vocab.get(shown), model.given_exact, "exact")
+    channel.add(vocab.get(join_given([shown])), model.given_exact, "exact")
     for code in vocab.nickname_codes(shown):
         spread = min(max(len(nicknames_of(vocab.strings[code])), 2), 6)
         channel.add(code, model.given_nickname / spread, "nickname")
@@ -123,7 +131,12 @@ def _given_channel(index: MatchIndex, shown: str, model: Model) -> _Channel:
             channel.add(code, model.given_typo / model.typo_spread, "typo")
     for code in vocab.sounds_like(shown):
         channel.add(code, model.given_phonetic / model.phonetic_spread, "phonetic")
-    channel.random = sum(index.given_freq(c) * p for c, p in channel.prob.items()) + model.floor
+    # A code some patients hold only as a shorter form is shown, for them, as often as
+    # the patient side assumes (middle_left_out), so the random side discounts it alike.
+    channel.random = model.floor + sum(
+        index.given_freq(c) * p * (1 - index.short_share(c) * (1 - model.middle_left_out))
+        for c, p in channel.prob.items()
+    )
     return channel
 
 
@@ -135,6 +148,9 @@ def _family_channel(
     found, channel.scale = _family_explanations(index, shown, others, model)
     for code, prob, level in found:
         channel.add(code, prob, level)
+    variants = romanisations(joined)
+    for variant in variants:
+        channel.add(vocab.get(variant), model.family_romanised / len(variants), "romanised")
     for code in vocab.near(joined):
         if is_typo(joined, vocab.strings[code]):
             channel.add(code, model.family_typo / model.typo_spread, "typo")
@@ -209,12 +225,19 @@ def _readings(display: DisplayName, index: MatchIndex, model: Model) -> list[_Re
     if len(words) == 1:
         return _single_word(words[0], display, index)
     first, last = words[0], words[-1]
-    swap = model.surname_first
-    readings = [
-        _Reading(first, last, others, 1.0 - swap),
-        _Reading(last, first, others, swap, "surname-first reading"),
-    ]
+    known = family_name(first) is not None
+    swap = model.family_first if known else model.surname_first
+    label = "family-first reading" if known else "surname-first reading"
+    if len(words) > 2 and middle_name_sex(first):
+        # "Thị Lan Nguyễn": a middle name opens the given name, the family name is last.
+        return [_Reading(join_given(words[:-1]), last, others, 1.0)]
+    readings = [_Reading(first, last, others, 1.0 - swap)]
+    if len(words) == 2 or not middle_name_sex(words[1]):
+        # "Nguyễn Văn Lan" is not "Lan Nguyễn" with a word left out: Văn is a middle name.
+        readings.append(_Reading(last, first, others, swap, label))
     if len(words) > 2:
+        readings.append(_Reading(join_given(words[1:]), first, others, swap, label))
+        readings.append(_Reading(join_given(words[:-1]), last, others, 0.2))
         readings.append(_Reading(first, "-".join(words[1:]), others, 0.2))
         readings.append(_Reading(words[1], last, others, 0.05))
     return readings
@@ -258,6 +281,23 @@ class _Pool:
 
     hits: dict[int, _Hit] = field(default_factory=dict)
     overflow: float = 0.0
+    channels: dict[tuple[str, ...], _Channel] = field(default_factory=dict)
+
+    def given(self, index: MatchIndex, shown: str, model: Model) -> _Channel:
+        key = ("g", shown)
+        found = self.channels.get(key)
+        if found is None:
+            found = self.channels[key] = _given_channel(index, shown, model)
+        return found
+
+    def family(
+        self, index: MatchIndex, shown: str, others: tuple[str, ...], model: Model
+    ) -> _Channel:
+        key = ("f", shown, *others)
+        found = self.channels.get(key)
+        if found is None:
+            found = self.channels[key] = _family_channel(index, shown, others, model)
+        return found
 
     def offer(self, patient: int, hit: _Hit) -> None:
         best = self.hits.get(patient)
@@ -266,10 +306,12 @@ class _Pool:
 
 
 def _given_level(
-    index: MatchIndex, patient: int, code: int, channel: _Channel
+    index: MatchIndex, patient: int, code: int, channel: _Channel, model: Model
 ) -> tuple[float, str]:
-    if index.pgiven[patient] == code:
+    if index.pgiven[patient] == code or code in index.given_same.get(patient, ()):
         return channel.prob[code], channel.level[code]
+    if code in index.given_short.get(patient, ()):
+        return channel.prob[code] * model.middle_left_out, "middle name left out"
     return channel.prob[code] * 0.5, "listed nickname"
 
 
@@ -306,7 +348,8 @@ def _knows_all(index: MatchIndex, patient: int, reading: _Reading) -> bool:
 def _score_pairs(
     index: MatchIndex, reading: _Reading, gch: _Channel, fch: _Channel, pool: _Pool, model: Model
 ) -> None:
-    norm = reading.weight / (gch.random * fch.random)
+    lift = _lift(index, reading.given or "", reading.family or "")
+    norm = reading.weight / (gch.random * fch.random * lift)
     budget = model.max_candidates
     for f, fp in fch.prob.items():
         for g, gp in gch.prob.items():
@@ -318,7 +361,7 @@ def _score_pairs(
                 continue
             budget -= len(span)
             for patient in index.fg_patients(span):
-                gprob, glevel = _given_level(index, patient, g, gch)
+                gprob, glevel = _given_level(index, patient, g, gch, model)
                 fprob, flevel = _family_level(index, patient, f, fch, reading, model)
                 pool.offer(patient, _Hit(gprob * fprob * norm, glevel, flevel, reading))
 
@@ -330,7 +373,7 @@ def _score_initial(
     assert reading.given is not None
     assert reading.family is not None
     if family_initial:
-        gch = _given_channel(index, reading.given, model)
+        gch = pool.given(index, reading.given, model)
         lr_initial = 1.0 / index.initial_freq(reading.family, family=True)
         for g, gp in gch.prob.items():
             _offer_span(
@@ -343,7 +386,7 @@ def _score_initial(
                 gf=True,
             )
         return
-    fch = _family_channel(index, reading.family, reading.others, model)
+    fch = pool.family(index, reading.family, reading.others, model)
     letter = _initial(reading.given)
     lr_initial = 1.0 / index.initial_freq(reading.given, family=False)
     for f, fp in fch.prob.items():
@@ -371,7 +414,7 @@ def _offer_span(
 def _score_one_name(index: MatchIndex, reading: _Reading, pool: _Pool, model: Model) -> None:
     """Only a given name ("Jenny 🌸") or only a family name ("Dr Quill")."""
     if reading.given is not None:
-        gch = _given_channel(index, reading.given, model)
+        gch = pool.given(index, reading.given, model)
         for g, gp in gch.prob.items():
             hit = _Hit(0.0, gch.level[g], "not shown", reading)
             _offer_span(
@@ -385,12 +428,62 @@ def _score_one_name(index: MatchIndex, reading: _Reading, pool: _Pool, model: Mo
             )
         return
     assert reading.family is not None
-    fch = _family_channel(index, reading.family, reading.others, model)
+    fch = pool.family(index, reading.family, reading.others, model)
     for f, fp in fch.prob.items():
         hit = _Hit(0.0, "not shown", fch.level[f], reading)
         _offer_span(
             index, index.by_family(f), pool, model, fp / fch.random * reading.weight, hit, gf=False
         )
+
+
+def _reading_random(index: MatchIndex, reading: _Reading, pool: _Pool, model: Model) -> float:
+    """P(shown | a random person, this layout): what a reading's likelihood ratio divides by.
+
+    A name the roster does not hold is taken to be as common as a typical name (the
+    smoothing prior's share), not the floor: otherwise a far-fetched reading of known
+    words ("Ann" in "Jackie Ann Rodriguez") would outweigh the plain reading of a name
+    the roster lacks."""
+    given, family = reading.given, reading.family
+    if not given or not family or (len(given) == 1 and len(family) == 1):
+        return 0.0
+    g_unseen, f_unseen = GIVEN_PRIOR[1], FAMILY_PRIOR[1]
+    if len(family) == 1:
+        gch = pool.given(index, given, model)
+        return max(gch.random, g_unseen) * index.initial_freq(family, family=True)
+    fch = pool.family(index, family, reading.others, model)
+    if len(given) == 1:
+        return max(fch.random, f_unseen) * index.initial_freq(given, family=False)
+    gch = pool.given(index, given, model)
+    lift = _lift(index, given, family)
+    return max(gch.random, g_unseen) * max(fch.random, f_unseen) * lift
+
+
+def _lift(index: MatchIndex, given: str, family: str) -> float:
+    """Given and family name of one family-first culture are not independent."""
+    entry = family_name(join_surname(family))
+    if entry is None:
+        return 1.0
+    code = index.given.get(given) or index.given.get(join_given([given]))
+    return index.culture_lift(code, entry.culture)
+
+
+def _by_evidence(
+    index: MatchIndex, readings: list[_Reading], pool: _Pool, model: Model
+) -> list[_Reading]:
+    """Readings of a name of several words, each weighted by how well it explains the
+    words for a random person as well as by its prior: the likelihood ratio of a patient
+    is P(shown | patient) / Σ_readings P(reading)·P(shown | random person, reading). A
+    layout no one would produce ("Lan" as a family name) then costs the true reading
+    nothing, so "Nguyễn Thị Lan" read family first counts as fully as "Lan Nguyễn"."""
+    randoms = [_reading_random(index, r, pool, model) for r in readings]
+    total = sum(r.weight * u for r, u in zip(readings, randoms, strict=True))
+    if total <= 0:
+        return readings
+    return [
+        replace(r, weight=r.weight * u / total)
+        for r, u in zip(readings, randoms, strict=True)
+        if u > 0
+    ]
 
 
 def _score_reading(index: MatchIndex, reading: _Reading, pool: _Pool, model: Model) -> None:
@@ -402,8 +495,8 @@ def _score_reading(index: MatchIndex, reading: _Reading, pool: _Pool, model: Mod
     elif len(given) == 1 and len(family) > 1:
         _score_initial(index, reading, pool, model, family_initial=False)
     elif len(given) > 1:
-        gch = _given_channel(index, given, model)
-        fch = _family_channel(index, family, reading.others, model)
+        gch = pool.given(index, given, model)
+        fch = pool.family(index, family, reading.others, model)
         _score_pairs(index, reading, gch, fch, pool, model)
 
 
@@ -454,19 +547,34 @@ class _Hints:
 
     def __init__(self, index: MatchIndex, account: AccountInfo, model: Model) -> None:
         self.index, self.account, self.model = index, account, model
-        city = normalize_name(account.city) if account.city else ""
+        place = split_location(account.city)
+        city = normalize_name(place.city) if place.city else ""
         self.city = index.city.get(city) if city else 0
         self.city_shown = bool(city)
+        self.area = index.postal.get(place.area) if place.area else 0
+        self.area_shown = place.area is not None
         self.email = contact_key("email", account.email) if account.email else None
         self.phone = contact_key("phone", account.phone) if account.phone else None
 
     @property
     def any(self) -> bool:
-        return bool(self.city_shown or self.email or self.phone or self.account.birth_year)
+        return bool(
+            self.city_shown
+            or self.area_shown
+            or self.email
+            or self.phone
+            or self.account.birth_year
+        )
 
     def factor(self, patient: int) -> tuple[float, list[str]]:
         lr, notes = 1.0, []
-        for part in (self._city(patient), self._contact(patient), self._year(patient)):
+        parts = (
+            self._city(patient),
+            self._area(patient),
+            self._contact(patient),
+            self._year(patient),
+        )
+        for part in parts:
             if part is not None:
                 lr *= part[0]
                 notes.append(part[1])
@@ -482,6 +590,17 @@ class _Hints:
                 self.model.city_agree + (1 - self.model.city_agree) * freq
             ) / freq, "city agrees"
         return 1.0 - self.model.city_agree, "city differs"
+
+    def _area(self, patient: int) -> tuple[float, str] | None:
+        """A shown postcode area (outward code or ZIP) against the patient's postcode."""
+        parea = self.index.ppostal[patient]
+        if not self.area_shown or not parea:
+            return None
+        agree = self.model.postcode_agree
+        if self.area == parea:
+            freq = self.index.postal_freq(parea)
+            return (agree + (1 - agree) * freq) / freq, "postcode area agrees"
+        return 1.0 - agree, "postcode area differs"
 
     def _contact(self, patient: int) -> tuple[float, str] | None:
         email, phone = self.index.roster.contact_of(patient)
@@ -552,7 +671,10 @@ def _pool_for(index: MatchIndex, account: AccountInfo, model: Model) -> _Pool:
     display = parse_display_name(account.name)
     if not display.words and account.handle:
         display = parse_display_name(account.handle)
-    for reading in _readings(display, index, model):
+    readings = _readings(display, index, model)
+    if len(display.words) > 1:
+        readings = _by_evidence(index, readings, pool, model)
+    for reading in readings:
         _score_reading(index, reading, pool, model)
     _add_contact_hits(index, account, pool, model)
     return pool

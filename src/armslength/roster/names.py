@@ -96,9 +96,20 @@ def strip_titles(words: list[str]) -> list[str]:
     start, end = 0, len(words)
     while start < end and words[start] in TITLES:
         start += 1
-    while end > start and words[end - 1] in SUFFIXES:
+    while end > start and words[end - 1] in SUFFIXES and not _name_not_suffix(words, start, end):
         end -= 1
     return words[start:end]
+
+
+def _name_not_suffix(words: list[str], start: int, end: int) -> bool:
+    """A last word that reads as a credential but is the family name: the only word
+    (a roster's family "Ma"), or a known family-first name after one word ("Weina Ma",
+    "Minh Do" for Đỗ)."""
+    if end - start == 1:
+        return True
+    from armslength.roster.cultures import family_name
+
+    return end - start == 2 and family_name(words[end - 1]) is not None
 
 
 def normalize_name(text: str) -> str:
