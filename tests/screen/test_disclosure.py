@@ -192,7 +192,7 @@ def test_a_clinical_question_from_the_public_gets_the_clinical_advice_verdict() 
             message="should I try Botox or topiramate for my migraines?",
         )
     )
-    assert [r.rule for r in advice.reasons][0] == "clinical-advice-request"
+    assert advice.reasons[0].rule == "clinical-advice-request"
     assert advice.reply
 
 
