@@ -91,7 +91,7 @@ def test_audit_flow(page: Any, tmp_path: Path) -> None:
     page.get_by_label("Patient roster").set_input_files(str(sample["roster"]))
     page.get_by_role("button", name="Start the audit").click()
     page.wait_for_url(re.compile(r"/audit/[0-9a-f]+$"))
-    page.get_by_role("heading", name="Done").wait_for(timeout=60_000)
+    page.get_by_role("heading", name="Done").wait_for()
     assert int(page.locator(".summary dd").first.inner_text()) > 0
     shot(page, "web-audit")
     csv = page.request.get(page.url + "/actions.csv")
