@@ -38,14 +38,19 @@ def test_advise_flow(page: Any) -> None:
     page.get_by_label("Platform").select_option("facebook")
     submit(page, "Get advice")
     verdict = page.locator("#verdict")
-    assert verdict.inner_text().startswith("Decline")
-    reply = page.get_by_label("Suggested reply")
+    assert verdict.inner_text() == "Don't connect — send this reply"
+    assert page.locator(".action").inner_text().startswith("Do not connect")
+    reply = page.get_by_label("Reply to send")
     assert len(reply.input_value()) > 40
     page.get_by_role("button", name="Copy reply").click()
     page.get_by_text("Copied.").wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == reply.input_value()
-    assert page.locator(".sources a").count() >= 1
+    sources = page.locator(".sources a")
+    assert sources.count() >= 1 and not sources.first.is_visible()  # behind the disclosure
     shot(page, "web-advise")
+    page.get_by_text("Why, and the guidance behind it").click()
+    assert sources.first.is_visible()
+    assert "rule current-patient-connection-personal" in page.locator(".reasons").inner_text()
 
 
 def test_screen_flow_highlights_and_redacts(page: Any) -> None:

@@ -51,7 +51,13 @@ def test_advise_form(web: TestClient) -> None:
     assert 'id="verdict"' in page.text
     assert "checked" in page.text
     decline = web.post("/advise", data=form(web, relationship="current-patient", tone="formal"))
-    assert "Decline" in decline.text and "Copy reply" in decline.text
+    assert 'data-verdict="decline"' in decline.text and "Copy reply" in decline.text
+    assert "Don&#39;t connect — send this reply" in decline.text
+    # sources and rule ids sit behind a disclosure element, after the reply
+    assert decline.text.index("Copy reply") < decline.text.index("<details")
+    assert decline.text.index("<details") < decline.text.index(
+        "current-patient-connection-personal"
+    )
     bad = web.post("/advise", data=form(web, relationship="stranger"))
     assert bad.status_code == 422 and "Please check the choices" in bad.text
 
