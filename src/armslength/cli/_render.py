@@ -50,7 +50,7 @@ def reason_block(reason: Reason) -> Group:
 
 def _short(advice: Advice) -> list[Group | Text]:
     parts: list[Group | Text] = [Text(advice.action)]
-    if advice.weigh:
+    if advice.weigh and advice.verdict == Verdict.REVIEW:  # the points the call turns on
         parts += [Text(f"  • {item}") for item in advice.weigh[:3]]
     if advice.reply:
         parts += [Text(""), Text(advice.reply, style="cyan")]
