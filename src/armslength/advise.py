@@ -21,8 +21,9 @@ from armslength.policy._wording import JurisdictionProfile, Wording, headline, p
 from armslength.replies import ReplyContext, render
 
 UNVERIFIED_HINT = (
-    "Some positions cited are not confirmed from the primary document (marked unverified, "
-    "partially or secondarily confirmed): check the live guidance before relying on them."
+    "Some positions cited are not confirmed from the primary document (marked not verified, "
+    "partly confirmed, or confirmed from secondary reports only): check the live guidance "
+    "before relying on them."
 )
 _CAUTION = {Verdict.DECLINE: 2, Verdict.REVIEW: 1, Verdict.ACCEPT: 0}
 INIT_HINT = (

@@ -32,7 +32,7 @@ CASES = [
     (["--relationship", "former-patient", "--kind", "follow", "--jurisdiction", "us"],
      "Don't connect — send this reply", "The advice to decline applies to former patients too"),
     (["--relationship", "current-patient", "--kind", "friend", "--preexisting", "--role",
-      "psychologist", "--jurisdiction", "us"], "Your call — check the points below first",
+      "psychologist", "--jurisdiction", "us"], "Your call — weigh it up before you act",
      "A friendship that predates the care"),
     (["--relationship", "public", "--kind", "review", "--jurisdiction", "us"],
      "Reply, if at all, with only this", "Never confirm in a public reply"),

@@ -189,7 +189,7 @@ HEADLINES = [
     (Verdict.DECLINE, Kind.MESSAGE, True, "Don't discuss this here — send this reply"),
     (Verdict.DECLINE, Kind.FRIEND, True, "Don't connect — send this reply"),
     (Verdict.DECLINE, Kind.FOLLOW, False, "Don't connect"),
-    (Verdict.REVIEW, Kind.FRIEND, False, "Your call — check the points below first"),
+    (Verdict.REVIEW, Kind.FRIEND, False, "Your call — weigh it up before you act"),
     (Verdict.ACCEPT, Kind.MESSAGE, False, "Fine to answer"),
 ]
 
