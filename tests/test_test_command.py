@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # A numeric time limit passed to a call (a timeout or deadline keyword set to a number).
-FIXED_LIMIT = re.compile(r"\b(?:timeout|deadline)\s*=\s*\d")
+FIXED_LIMIT = re.compile(r"\b(?:timeout|deadline)\s*=\s*\d|monotonic\(\)\s*\+\s*\d")
 STEPS = ["ruff", "ruff", "mypy", "pytest", "pytest", "coverage"]
 
 

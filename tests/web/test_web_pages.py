@@ -87,10 +87,9 @@ def test_audit_pages(web: TestClient, tmp_path: Path) -> None:
     started = web.post("/audit", data=form(web), files=files, follow_redirects=False)
     assert started.status_code == 303
     url = started.headers["location"]
-    deadline = time.monotonic() + 60
     page = web.get(url)
-    while "<h2>Done</h2>" not in page.text and time.monotonic() < deadline:
-        assert 'http-equiv="refresh"' in page.text
+    while "<h2>Done</h2>" not in page.text:  # no deadline: a loaded machine is only slower
+        assert 'http-equiv="refresh"' in page.text, page.text
         time.sleep(0.2)
         page = web.get(url)
     assert "Open the full report" in page.text
@@ -115,9 +114,9 @@ def test_failed_audit_page(web: TestClient) -> None:
     url = web.post("/audit", data=form(web), files=files, follow_redirects=False).headers[
         "location"
     ]
-    deadline = time.monotonic() + 30
     page = web.get(url)
-    while "failed" not in page.text and time.monotonic() < deadline:
+    while "failed" not in page.text:
+        assert 'http-equiv="refresh"' in page.text, page.text
         time.sleep(0.1)
         page = web.get(url)
     assert "The audit failed" in page.text
