@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from armslength.model import Category, Finding, ScreenResult, Severity
+
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 
 
@@ -27,3 +29,42 @@ def short_why(why: str) -> str:
     clause = _first_clause(why).strip()
     plain = _ASIDE.sub("", clause).strip()
     return plain or clause
+
+
+# The one sentence a result leads with: by risk, then by the category of its worst finding.
+LEAD: dict[Severity, dict[Category, str]] = {
+    level: {
+        Category.PHI: "Don't post this as written: it can identify a patient — change or remove "
+        "the highlighted parts.",
+        Category.RELATIONSHIP: "Don't post this as written: it confirms that someone is your "
+        "patient.",
+        Category.PROFESSIONALISM: "Think again before posting: the highlighted parts could harm "
+        "trust in you or your profession.",
+    }
+    for level in (Severity.HIGH, Severity.MEDIUM)
+}
+LOW = "Probably fine, but check the highlighted parts before you post."
+NONE = "No findings. Risk: none"
+WHAT = {
+    "NAME": "a name",
+    "LOCATION": "a place",
+    "DATE": "a date",
+    "AGE": "an age",
+    "CONTACT": "contact details",
+    "ID": "an ID number",
+    Category.RELATIONSHIP.value: "confirms a patient",
+    Category.PROFESSIONALISM.value: "professionalism",
+}
+
+
+def lead(result: ScreenResult) -> str:
+    if not result.findings:
+        return NONE
+    if result.risk not in LEAD:
+        return LOW
+    worst = max(result.findings, key=lambda f: (Severity(f.severity).rank, f.score))
+    return LEAD[Severity(result.risk)][Category(worst.category)]
+
+
+def what(finding: Finding) -> str:
+    return WHAT.get(finding.label or finding.category.value, finding.label or finding.category)

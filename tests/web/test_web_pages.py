@@ -194,3 +194,15 @@ def test_history_details_read_as_sentences() -> None:
     )
     assert details.headline == ["310 connections", "52 actions (delete 21)", "verdict: decline"]
     assert details.more == ["roster sha256 aaaaaaaaaaaa…"]
+
+
+def test_screen_page_leads_with_one_sentence_and_hides_rule_ids(web: TestClient) -> None:
+    page = web.post("/screen", data=form(web, text="Saw Mrs Patel in clinic today")).text
+    lead = page.index("it can identify a patient")
+    assert lead < page.index("Your text, with findings marked")
+    first = page[page.index('<li id="f1">') :]
+    first = first[: first.index("</li>")]
+    # the rule id and the raised-severity notes are inside the disclosure, not before it
+    assert "phi-name" not in first[: first.index("<details")]
+    assert "raised one level" not in first[: first.index("<details")]
+    assert "phi-name" in first[first.index("<details") :]
