@@ -96,3 +96,17 @@ def test_finding_sources_follow_role_and_jurisdiction(
     for ids in narrowed.values():
         assert ids and all(role in POLICY.sources[i].audience for i in ids)
     assert set(narrowed) == set(CATEGORY_SOURCES)
+
+
+def test_guidance_opens_on_click_in_chromium(report: Path) -> None:
+    from _chromium import launched_browser
+
+    with launched_browser() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto((report / "report.html").as_uri())
+        details = page.locator('[data-testid="action-details"]').first
+        rule = details.locator(".rule")
+        assert not rule.is_visible()  # closed: the action leads with what to do
+        details.locator("summary").click()
+        assert rule.is_visible() and "rule" in rule.inner_text()
+        page.close()
