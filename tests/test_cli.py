@@ -56,7 +56,7 @@ def test_done_when_uk_current_patient_friend(tmp_path: Path) -> None:
     data = json.loads(out)
     assert data["verdict"] == "decline"
     ids = {s["id"] for reason in data["reasons"] for s in reason["sources"]}
-    assert {"bma_2011", "gmc_2013"} <= ids
+    assert {"bma_2011", "gmc_2024"} <= ids  # GMC 2013 only as the history of GMC 2024
     assert "https://portal.riverside.example" in data["reply"]
     assert "reception@riverside.example" in data["reply"]
     assert set(data) >= {"verdict", "reasons", "reply", "alternatives", "policy_version"}
@@ -81,10 +81,12 @@ def test_config_from_environment_variable(tmp_path: Path) -> None:
 
 
 def test_readable_output_shows_verdict_reply_and_unverified(tmp_path: Path) -> None:
-    code, out, _ = run("advise", "--relationship", "former-patient", "--jurisdiction", "us")
+    code, out, _ = run(
+        "advise", "--relationship", "former-patient", "--jurisdiction", "us", "--details"
+    )
     assert code == 0
-    assert "DECLINE" in out and "Suggested reply" in out and "What to weigh" in out
-    assert "unverified" in out
+    assert "Don't connect — send this reply" in out and "Reply to send" in out
+    assert "What to weigh" in out and "partly confirmed" in out
 
 
 def test_invalid_config_names_the_key(tmp_path: Path) -> None:

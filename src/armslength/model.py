@@ -125,6 +125,8 @@ class SourceRef(_Frozen):
     url: str
     body: str = ""
     verification: Verification = Verification.CONFIRMED
+    history: list[SourceRef] = Field(default_factory=list)
+    """Earlier documents of the same body that this one replaced (shown as history only)."""
 
 
 class Reason(_Frozen):
@@ -138,6 +140,10 @@ class Reason(_Frozen):
 class Advice(_Frozen):
     verdict: Verdict
     reasons: list[Reason]
+    headline: str = ""
+    """What to do, in plain words ("Don't discuss this here — send this reply")."""
+    action: str = ""
+    """The one sentence to act on (the first of the deciding reason)."""
     reply: str | None
     alternatives: list[str] = Field(default_factory=list)
     weigh: list[str] = Field(default_factory=list)

@@ -223,21 +223,22 @@ def _cited(interaction: Interaction) -> set[str]:
 
 # jurisdiction x role combinations that have a body with a connection-request position
 SOURCES_BY_PROFILE = [
-    (Jurisdiction.UK, Role.DOCTOR, {"bma_2011", "gmc_2013"}, None),
+    # GMC 2013 is superseded; GMC 2024 sets no explicit rule, so it is a softer position
+    (Jurisdiction.UK, Role.DOCTOR, {"bma_2011"}, "GMC 2024"),
     (Jurisdiction.UK, Role.STUDENT, {"bma_2011"}, None),
     (Jurisdiction.UK, Role.NURSE, {"nmc_uk"}, None),
-    (Jurisdiction.US, Role.DOCTOR, {"acp_fsmb_2013", "fsmb_2012", "guseh_2009"}, "AMA"),
+    (Jurisdiction.US, Role.DOCTOR, {"acp_fsmb_2013", "fsmb_2019", "guseh_2009"}, "AMA"),
     (
         Jurisdiction.US,
         Role.PSYCHIATRIST,
-        {"acp_fsmb_2013", "fsmb_2012", "guseh_2009", "apa_psychiatry"},
+        {"acp_fsmb_2013", "fsmb_2019", "guseh_2009", "apa_psychiatry"},
         "AMA",
     ),
     (Jurisdiction.US, Role.NURSE, {"ncsbn"}, None),
     (Jurisdiction.US, Role.STUDENT, {"acp_fsmb_2013"}, "AMA"),
     (Jurisdiction.CA, Role.NURSE, {"cno_2018"}, None),
     (Jurisdiction.IE, Role.DOCTOR, {"mci_2016_2024"}, None),
-    (Jurisdiction.INTL, Role.DOCTOR, {"bma_2011", "acp_fsmb_2013", "gmc_2013"}, "AMA"),
+    (Jurisdiction.INTL, Role.DOCTOR, {"bma_2011", "acp_fsmb_2013"}, "AMA"),
     (Jurisdiction.INTL, Role.NURSE, {"nmc_uk", "ncsbn", "cno_2018"}, None),
 ]
 

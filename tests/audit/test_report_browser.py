@@ -16,7 +16,7 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 def run_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     command = [chromium_path(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="module")

@@ -61,10 +61,11 @@ def test_readable_output_shows_table(tmp_path: Path) -> None:
     draft.write_text("My patient Jennifer Smith, 93, was admitted", encoding="utf-8")
     code, out, _ = _run([str(draft), "--redact"])
     assert code == 1
-    assert "Risk: high" in out
-    assert "phi-name" in out
-    assert "Redacted:" in out
-    assert "gmc_2024)" in _run([], "As your dentist I say floss")[1]
+    assert "Risk: high" in out and "Don't post this as written" in out
+    assert "a name" in out and "phi-name" not in out  # rule ids only with --details
+    assert "Redacted:" in out and "--details" in out
+    assert "phi-name" in _run([str(draft), "--details"])[1]
+    assert "gmc_2024)" in _run(["--details"], "As your dentist I say floss")[1]
     assert "No findings" in _run([], "hello there")[1]
 
 

@@ -24,7 +24,7 @@ def test_two_processes_appending_at_once_keep_one_chain(store: Store, db_url: st
         subprocess.Popen([sys.executable, "-c", WRITER, db_url, str(per_process), f"server-{n}"])
         for n in range(2)
     ]
-    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    assert [w.wait() for w in writers] == [0, 0]
     assert store.count() == 2 * per_process
     assert store.verify() == (True, None)
     actors = [e.actor for e in store.events(limit=1000)]

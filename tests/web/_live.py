@@ -62,25 +62,20 @@ def start_server(folder: Path, *extra: str) -> Server:
     command += ["--port", str(port), *extra]
     with log.open("wb") as handle:
         process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, env=env)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    # No deadline: the server either starts listening or exits (a loaded machine is only slower).
+    while True:
         try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            socket.create_connection(("127.0.0.1", port)).close()
             return Server(f"http://127.0.0.1:{port}", db_url, log, process, launch_url(log))
         except OSError:
             if process.poll() is not None:
                 raise RuntimeError(log.read_text()) from None
             time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("server did not start")
 
 
 def stop_server(server: Server) -> None:
     server.process.terminate()
-    try:
-        server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
+    server.process.wait()
 
 
 def shot(page: Any, name: str, **kwargs: Any) -> Path:

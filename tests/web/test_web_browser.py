@@ -38,14 +38,19 @@ def test_advise_flow(page: Any) -> None:
     page.get_by_label("Platform").select_option("facebook")
     submit(page, "Get advice")
     verdict = page.locator("#verdict")
-    assert verdict.inner_text().startswith("Decline")
-    reply = page.get_by_label("Suggested reply")
+    assert verdict.inner_text() == "Don't connect — send this reply"
+    assert page.locator(".action").inner_text().startswith("Do not connect")
+    reply = page.get_by_label("Reply to send")
     assert len(reply.input_value()) > 40
     page.get_by_role("button", name="Copy reply").click()
     page.get_by_text("Copied.").wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == reply.input_value()
-    assert page.locator(".sources a").count() >= 1
+    sources = page.locator(".sources a")
+    assert sources.count() >= 1 and not sources.first.is_visible()  # behind the disclosure
     shot(page, "web-advise")
+    page.get_by_text("Why, and the guidance behind it").click()
+    assert sources.first.is_visible()
+    assert "rule current-patient-connection-personal" in page.locator(".reasons").inner_text()
 
 
 def test_screen_flow_highlights_and_redacts(page: Any) -> None:
@@ -91,7 +96,7 @@ def test_audit_flow(page: Any, tmp_path: Path) -> None:
     page.get_by_label("Patient roster").set_input_files(str(sample["roster"]))
     page.get_by_role("button", name="Start the audit").click()
     page.wait_for_url(re.compile(r"/audit/[0-9a-f]+$"))
-    page.get_by_role("heading", name="Done").wait_for(timeout=60_000)
+    page.get_by_role("heading", name="Done").wait_for()
     assert int(page.locator(".summary dd").first.inner_text()) > 0
     shot(page, "web-audit")
     csv = page.request.get(page.url + "/actions.csv")

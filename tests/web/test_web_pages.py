@@ -51,7 +51,13 @@ def test_advise_form(web: TestClient) -> None:
     assert 'id="verdict"' in page.text
     assert "checked" in page.text
     decline = web.post("/advise", data=form(web, relationship="current-patient", tone="formal"))
-    assert "Decline" in decline.text and "Copy reply" in decline.text
+    assert 'data-verdict="decline"' in decline.text and "Copy reply" in decline.text
+    assert "Don&#39;t connect — send this reply" in decline.text
+    # sources and rule ids sit behind a disclosure element, after the reply
+    assert decline.text.index("Copy reply") < decline.text.index("<details")
+    assert decline.text.index("<details") < decline.text.index(
+        "current-patient-connection-personal"
+    )
     bad = web.post("/advise", data=form(web, relationship="stranger"))
     assert bad.status_code == 422 and "Please check the choices" in bad.text
 
@@ -81,10 +87,9 @@ def test_audit_pages(web: TestClient, tmp_path: Path) -> None:
     started = web.post("/audit", data=form(web), files=files, follow_redirects=False)
     assert started.status_code == 303
     url = started.headers["location"]
-    deadline = time.monotonic() + 60
     page = web.get(url)
-    while "<h2>Done</h2>" not in page.text and time.monotonic() < deadline:
-        assert 'http-equiv="refresh"' in page.text
+    while "<h2>Done</h2>" not in page.text:  # no deadline: a loaded machine is only slower
+        assert 'http-equiv="refresh"' in page.text, page.text
         time.sleep(0.2)
         page = web.get(url)
     assert "Open the full report" in page.text
@@ -109,9 +114,9 @@ def test_failed_audit_page(web: TestClient) -> None:
     url = web.post("/audit", data=form(web), files=files, follow_redirects=False).headers[
         "location"
     ]
-    deadline = time.monotonic() + 30
     page = web.get(url)
-    while "failed" not in page.text and time.monotonic() < deadline:
+    while "failed" not in page.text:
+        assert 'http-equiv="refresh"' in page.text, page.text
         time.sleep(0.1)
         page = web.get(url)
     assert "The audit failed" in page.text
@@ -189,3 +194,15 @@ def test_history_details_read_as_sentences() -> None:
     )
     assert details.headline == ["310 connections", "52 actions (delete 21)", "verdict: decline"]
     assert details.more == ["roster sha256 aaaaaaaaaaaa…"]
+
+
+def test_screen_page_leads_with_one_sentence_and_hides_rule_ids(web: TestClient) -> None:
+    page = web.post("/screen", data=form(web, text="Saw Mrs Patel in clinic today")).text
+    lead = page.index("it can identify a patient")
+    assert lead < page.index("Your text, with findings marked")
+    first = page[page.index('<li id="f1">') :]
+    first = first[: first.index("</li>")]
+    # the rule id and the raised-severity notes are inside the disclosure, not before it
+    assert "phi-name" not in first[: first.index("<details")]
+    assert "raised one level" not in first[: first.index("<details")]
+    assert "phi-name" in first[first.index("<details") :]

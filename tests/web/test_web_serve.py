@@ -105,7 +105,7 @@ def test_two_servers_on_one_postgres_keep_one_chain(tmp_path: Path) -> None:
             target = servers[n % 2]
             body = {"text": f"draft number {n}", "kind": "post"}
             url = f"{target.url}/api/v1/screen"
-            return httpx.post(url, json=body, headers=target.auth(), timeout=60).status_code
+            return httpx.post(url, json=body, headers=target.auth(), timeout=None).status_code
 
         with ThreadPoolExecutor(max_workers=16) as pool:
             statuses = list(pool.map(post, range(200)))

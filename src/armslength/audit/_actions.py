@@ -3,19 +3,52 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from armslength.model import Content, ScreenResult, Severity
+from armslength.model import Content, Jurisdiction, Role, ScreenResult, Severity
+from armslength.policy import Policy
 
 from ._connections import KIND_WEIGHT, ConnectionDecision
 from ._content import visibility_weight
 from ._model import Action, ActionVerb, SeparationFinding
 
-# Guidance behind a content finding, by category.
+# Guidance behind a content finding, by category: every body the rulebook cites on it (the same
+# bodies as the rules confidentiality-online and review-no-confirmation). An audit cites those
+# for the clinician's role and jurisdiction (:func:`sources_by_category`).
 CATEGORY_SOURCES: dict[str, list[str]] = {
-    "phi": ["gmc_2024", "ama_2_3_2", "hipaa_safe_harbor", "nmc_uk"],
-    "relationship": ["hhs_ocr_review_settlements", "gmc_2024", "cmpa"],
-    "professionalism": ["bma_2011", "gmc_2024", "ama_2_3_2", "ncsbn"],
-}
+    "phi": ["gmc_2024", "bma_2011", "ama_2_3_2", "hipaa_safe_harbor", "nmc_uk", "ncsbn", "cmpa",
+            "ahpra_2019", "mcnz", "gdpr_art9"],
+    "relationship": ["hhs_ocr_review_settlements", "hipaa_safe_harbor", "gmc_2024", "cmpa",
+                     "ahpra_2019", "bma_2011", "gdpr_art9"],
+    "professionalism": ["gmc_2024", "bma_2011", "ama_2_3_2", "ncsbn", "nmc_uk", "ahpra_2019"],
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Citing:
+    """Which of a list of bodies an audit cites: those for the clinician's role and
+    jurisdiction; where none applies, those for the role elsewhere; never another
+    profession's body when the role has one."""
+
+    policy: Policy
+    jurisdiction: Jurisdiction
+    role: Role
+
+    def pick(self, ids: Iterable[str]) -> list[str]:
+        known = [i for i in ids if i in self.policy.sources]
+        active = self.policy.active_sources(self.jurisdiction, self.role)
+        for_role = [i for i in known if self.role in self.policy.sources[i].audience]
+        return [i for i in known if i in active] or for_role or known
+
+
+def sources_by_category(
+    policy: Policy, jurisdiction: Jurisdiction, role: Role
+) -> dict[str, list[str]]:
+    """:data:`CATEGORY_SOURCES` narrowed by :class:`Citing`."""
+    citing = Citing(policy, jurisdiction, role)
+    return {category: citing.pick(ids) for category, ids in CATEGORY_SOURCES.items()}
+
+
 CONTENT_VERB = {Severity.HIGH: ActionVerb.DELETE, Severity.MEDIUM: ActionVerb.EDIT}
 SEPARATION_PRIORITY = 25
 EXCERPT = 80
@@ -61,7 +94,11 @@ def connection_action(
     )
 
 
-def content_action(item: Content, result: ScreenResult | None) -> Action | None:
+def content_action(
+    item: Content,
+    result: ScreenResult | None,
+    category_sources: dict[str, list[str]] | None = None,
+) -> Action | None:
     if result is None or result.risk not in CONTENT_VERB:
         return None
     top = max(result.findings, key=lambda f: (Severity(f.severity).rank, f.score))
@@ -74,12 +111,12 @@ def content_action(item: Content, result: ScreenResult | None) -> Action | None:
         target=f"{item.kind.value} {when}: {_excerpt(result.redacted or '')}",
         reason=top.why,
         rule=top.rule,
-        sources=CATEGORY_SOURCES.get(str(top.category), []),
+        sources=(category_sources or CATEGORY_SOURCES).get(str(top.category), []),
         detail=f"{len(result.findings)} finding(s); visibility {item.visibility or 'unknown'}",
     )
 
 
-def separation_action(finding: SeparationFinding) -> Action:
+def separation_action(finding: SeparationFinding, citing: Citing | None = None) -> Action:
     return Action(
         rank=0,
         priority=SEPARATION_PRIORITY,
@@ -89,7 +126,7 @@ def separation_action(finding: SeparationFinding) -> Action:
         reason=finding.why
         + " Move professional content to a professional page, or make the personal account private.",
         rule=finding.rule,
-        sources=finding.sources,
+        sources=citing.pick(finding.sources) if citing else finding.sources,
     )
 
 

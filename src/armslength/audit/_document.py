@@ -58,10 +58,16 @@ def patient_reply(decision: _connections.ConnectionDecision, inputs: AuditInputs
 def plan_actions(analysis: Analysis, inputs: AuditInputs) -> list[Action]:
     """Every action the analysis calls for, most urgent first."""
     content, screening = analysis.exports.content, analysis.screening
+    profile = inputs.settings.profile
+    citing = _actions.Citing(inputs.policy, profile.jurisdiction, profile.role)
+    cites = _actions.sources_by_category(inputs.policy, profile.jurisdiction, profile.role)
     return _actions.ordered(
         [_actions.connection_action(d, patient_reply(d, inputs)) for d in analysis.decisions]
-        + [_actions.content_action(c, r) for c, r in zip(content, screening.screened, strict=True)]
-        + [_actions.separation_action(f) for f in screening.separation]
+        + [
+            _actions.content_action(c, r, cites)
+            for c, r in zip(content, screening.screened, strict=True)
+        ]
+        + [_actions.separation_action(f, citing) for f in screening.separation]
     )
 
 

@@ -10,6 +10,7 @@ from importlib import resources
 
 import jinja2
 
+from armslength._plain import short_why
 from armslength.model import Finding
 
 from ._charts import all_charts
@@ -93,6 +94,7 @@ def _environment() -> jinja2.Environment:
     )
     env.globals["highlight"] = highlight
     env.filters["humane"] = humane_time
+    env.filters["short_why"] = short_why
     return env
 
 

@@ -12,7 +12,19 @@ from armslength.errors import ArmslengthError
 
 
 class _Group(TyperGroup):
-    """Turns library errors into one line on stderr and exit code 2."""
+    """Turns library errors into one line on stderr and exit code 2; help fit for 80 columns."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from armslength.cli._help import readable
+
+        readable(self)
+        super().format_help(ctx, formatter)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        from armslength.cli._help import readable
+
+        command = super().get_command(ctx, cmd_name)
+        return None if command is None else readable(command)
 
     def invoke(self, ctx: Any) -> Any:
         try:

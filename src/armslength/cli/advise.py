@@ -54,10 +54,16 @@ def advise(
         Path | None,
         typer.Option("--policy", help="Organisation override file (YAML).", dir_okay=False),
     ] = None,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details", help="Also show the reasons, their sources and the alternatives."
+        ),
+    ] = False,
     config: ConfigOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Advise on a request, follow, message, tag or review: verdict, reasons, a reply."""
+    """Advise on a request, follow, message, tag or review: what to do, and a reply."""
     core = core_from(config, policy=policy)
     request = AdviseRequest(
         relationship=relationship, kind=kind, account=account, platform=platform, role=role,
@@ -69,5 +75,5 @@ def advise(
     else:
         from armslength.cli._render import print_advice  # Rich, for human output only
 
-        print_advice(_common.console, outcome.value)
+        print_advice(_common.console, outcome.value, details=details)
     print_warning(outcome.warning)

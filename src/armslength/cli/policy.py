@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +11,7 @@ from rich.markup import escape
 
 from armslength.cli._app import app
 from armslength.cli._common import JsonOption, console, print_json
-from armslength.policy import Rule, load_policy
+from armslength.policy import Rule, Source, load_policy
 
 policy_app = typer.Typer(help="Read the rulebook, its sources, and check override files.")
 app.add_typer(policy_app, name="policy")
@@ -69,8 +70,11 @@ def show_rule(
     for citation in rule.sources:
         source = book.sources[citation.id]
         status = citation.verification or source.verification
+        current, history = book.current(citation.id)
+        via = f" → cited as {current}" if history else ""
         console.print(
-            f"  • {escape(source.body)} {source.year}: {escape(source.title)} [dim]({status})[/]"
+            f"  • {escape(source.body)} {source.year}: {escape(source.title)} "
+            f"[dim]({status}){via}[/]"
         )
     for dissent in rule.dissent:
         console.print(
@@ -79,20 +83,59 @@ def show_rule(
         )
 
 
+StaleOption = Annotated[
+    bool,
+    typer.Option(
+        "--stale", help="Only the sources last reviewed over a year ago (or never reviewed)."
+    ),
+]
+AsOfOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--as-of", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Date to judge --stale by."
+    ),
+]
+
+
+def is_stale(source: Source, today: date) -> bool:
+    """Last checked over a year before *today*, or never."""
+    if source.reviewed is None:
+        return True
+    try:
+        year_ago = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        year_ago = today.replace(year=today.year - 1, day=28)
+    return source.reviewed < year_ago
+
+
 @policy_app.command("sources")
-def list_sources(policy: PolicyOption = None, json_output: JsonOption = False) -> None:
+def list_sources(
+    policy: PolicyOption = None,
+    stale: StaleOption = False,
+    as_of: AsOfOption = None,
+    json_output: JsonOption = False,
+) -> None:
     """List the professional bodies' documents the rules cite, with verification status."""
     book = load_policy(policy)
+    today = as_of.date() if as_of else date.today()
     sources = sorted(book.sources.values(), key=lambda s: s.id)
+    if stale:
+        sources = [s for s in sources if is_stale(s, today)]
     if json_output:
         print_json([s.model_dump(mode="json") for s in sources])
         return
+    if stale and not sources:
+        console.print(f"No source was last reviewed over a year before {today.isoformat()}.")
     for s in sources:
         status = s.verification.value
         flag = "[green]confirmed[/]" if status == "confirmed" else f"[yellow]{status}[/]"
         console.print(f"[bold]{s.id}[/]  {escape(s.body)} {escape(str(s.year))}  {flag}")
         console.print(f"    {escape(s.title)}")
         console.print(f"    where: {', '.join(s.jurisdiction)}  who: {', '.join(s.audience)}")
+        reviewed = s.reviewed.isoformat() if s.reviewed else "never"
+        console.print(f"    reviewed: {reviewed}")
+        if s.superseded_by:
+            console.print(f"    superseded by: {s.superseded_by} (cited in its place)")
         console.print(f"    [dim]{escape(s.url)}[/]")
 
 

@@ -38,13 +38,6 @@ class FailOn(StrEnum):
     HIGH = "high"
 
 
-_STYLE = {
-    Severity.HIGH: "bold white on red",
-    Severity.MEDIUM: "black on yellow",
-    Severity.LOW: "underline",
-}
-
-
 def _read(path: str) -> bytes:
     if path != "-" and not Path(path).exists() and _looks_like_text(path):
         raise InputError(
@@ -93,28 +86,10 @@ def _load_roster(roster: Path | None) -> Roster | None:
     return load_roster(roster)
 
 
-def _render(result: ScreenResult, text: str) -> None:
-    from rich.table import Table
-    from rich.text import Text
+def _render(result: ScreenResult, text: str, details: bool) -> None:
+    from armslength.cli._render_screen import print_result  # Rich, for human output only
 
-    styled = Text(text)
-    for finding in result.findings:
-        styled.stylize(_STYLE[finding.severity], finding.start, finding.end)
-    _common.console.print(styled)
-    if not result.findings:
-        _common.console.print("[green]No findings.[/green] Risk: none")
-        return
-    table = Table(title=f"Risk: {result.risk.value}", show_lines=False)
-    for column in ("text", "label", "severity", "rule", "why"):
-        table.add_column(column, overflow="fold")
-    for f in result.findings:
-        label = f.label or f.category.value.upper()
-        why = f"{f.why} (sources: {', '.join(f.sources)})" if f.sources else f.why
-        cells = (f.text, label, f.severity.value, f.rule, why)
-        table.add_row(*(Text(cell) for cell in cells))
-    _common.console.print(table)
-    if result.redacted is not None:
-        _common.console.print(Text("Redacted: ", style="bold") + Text(result.redacted))
+    print_result(_common.console, result, text, details=details)
 
 
 def _write_json(result: ScreenResult, *, with_redacted: bool) -> None:
@@ -217,6 +192,10 @@ def screen_command(
         bool, typer.Option("--list-rules", help="List the rule ids the screen reports, and exit.")
     ] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes for --jsonl.")] = 1,
+    details: Annotated[
+        bool,
+        typer.Option("--details", help="Also show each finding's rule, full reason and sources."),
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
     """Screen text for patient information, replies that confirm a patient, and professionalism risks."""
@@ -239,7 +218,7 @@ def screen_command(
     if json_out:
         _write_json(outcome.value, with_redacted=redact)
     else:
-        _render(outcome.value, text)
+        _render(outcome.value, text, details)
     raise typer.Exit(1 if _fails(outcome.value.risk.value, fail_on) else 0)
 
 

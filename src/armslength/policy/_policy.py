@@ -62,6 +62,15 @@ class Policy:
     def applicable(self, situation: Situation) -> list[Rule]:
         return [rule for rule in self.rules if matches(rule, situation)]
 
+    def current(self, source_id: str) -> tuple[str, tuple[str, ...]]:
+        """The id of the document now in force in place of *source_id*, and the ids it
+        replaced, newest first (empty when *source_id* is itself current)."""
+        history: list[str] = []
+        while (successor := self.sources[source_id].superseded_by) is not None:
+            history.insert(0, source_id)
+            source_id = successor
+        return source_id, tuple(history)
+
     def active_sources(self, jurisdiction: Jurisdiction, role: Role) -> set[str]:
         """Ids of the bodies whose guidance applies to *role* in *jurisdiction*."""
         return {
@@ -94,6 +103,43 @@ def _check_citations(rules: Iterable[Rule], sources: dict[str, Source], origin: 
                     f"rule '{rule.id}' cites unknown source '{source_id}'",
                     path=origin,
                     field="sources",
+                )
+
+
+def _check_successors(sources: dict[str, Source], origin: str) -> None:
+    for source in sources.values():
+        seen = {source.id}
+        successor = source.superseded_by
+        while successor is not None:
+            if successor not in sources:
+                raise PolicyError(
+                    f"source '{source.id}' is superseded by unknown source '{successor}'",
+                    path=origin,
+                    field="superseded_by",
+                )
+            if successor in seen:
+                raise PolicyError(
+                    f"source '{source.id}' is superseded in a loop (via '{successor}')",
+                    path=origin,
+                    field="superseded_by",
+                )
+            seen.add(successor)
+            successor = sources[successor].superseded_by
+
+
+def _check_dissent(policy: Policy, origin: str) -> None:
+    """A body cannot both support a rule and take a softer position on it (once superseded
+    documents are replaced by their successors)."""
+    for rule in policy.rules:
+        cited = {policy.current(c.id)[0] for c in rule.sources}
+        for dissent in rule.dissent:
+            current = policy.current(dissent.source)[0]
+            if current in cited:
+                raise PolicyError(
+                    f"rule '{rule.id}' cites '{current}' and lists it as disagreeing "
+                    f"(dissent '{dissent.source}')",
+                    path=origin,
+                    field="dissent",
                 )
 
 
@@ -164,6 +210,8 @@ def check(policy: Policy, origin: str, *, exhaustive: bool = True) -> None:
     """
     _check_unique(policy.rules, origin)
     _check_citations(policy.rules, policy.sources, origin)
+    _check_successors(policy.sources, origin)
+    _check_dissent(policy, origin)
     _check_replies(policy.rules, origin)
     if exhaustive:
         _check_conflicts(policy.rules, origin)

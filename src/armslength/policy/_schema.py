@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -33,6 +34,10 @@ class Source(_Strict):
     audience: tuple[Role, ...]
     url: str
     verification: Verification
+    superseded_by: str | None = None
+    """The id of the body's document that replaced this one (then cited in its place)."""
+    reviewed: date | None = None
+    """When this entry was last checked against the body's own page."""
 
 
 class Citation(_Strict):

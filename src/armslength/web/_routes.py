@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
+from armslength._plain import lead, short_why, what
 from armslength.auth import LAUNCH_PARAM, Principal, gate, visible_actor, web_principal
 from armslength.errors import LoginRequiredError
 from armslength.jobs import AuditJobs
@@ -39,6 +40,9 @@ templates = Jinja2Templates(directory=Path(str(resources.files("armslength.web")
 
 
 templates.env.filters["details"] = event_details
+templates.env.filters["short_why"] = short_why
+templates.env.filters["plain_what"] = what
+templates.env.filters["lead"] = lead
 CHOICES = {
     "relationship": list(Relationship),
     "kind": list(Kind),
