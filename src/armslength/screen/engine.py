@@ -14,6 +14,7 @@ from armslength.screen import _roster, context, disclosure, story
 from armslength.screen._doc import Doc, Span, fold
 from armslength.screen.recognizers import (
     REGISTRY,
+    CareDisclosureRecognizer,
     KnownPatientRecognizer,
     Recognizer,
     default_recognizers,
@@ -133,7 +134,7 @@ def _one_relationship(spans: list[Span]) -> list[Span]:
     ]
 
 
-_LAYER_RULES = frozenset({"rel-discloses-care", "rel-met-you", "rel-patient-story"})
+_LAYER_RULES = frozenset(rule for rule, _ in CareDisclosureRecognizer.sub_rules())
 
 
 def _finding(span: Span, text: str, offset: int = 0) -> Finding:

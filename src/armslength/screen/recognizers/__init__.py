@@ -37,6 +37,7 @@ from armslength.screen.recognizers.url import UrlRecognizer
 
 __all__ = [
     "REGISTRY",
+    "CareDisclosureRecognizer",
     "KnownPatientRecognizer",
     "Pattern",
     "PatternRecognizer",

@@ -28,5 +28,6 @@ class CareDisclosureRecognizer(Recognizer):
                 "names the person's own condition, medicine, test, bill or insurer",
             ),
             ("rel-met-you", "says the writer met, treated or looked after the person"),
+            ("rel-helped-you", "says the writer saw or helped the person with something clinical"),
             ("rel-patient-story", "a public comment about a particular patient"),
         ]
