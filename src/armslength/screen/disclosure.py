@@ -60,8 +60,9 @@ _TOLL_FREE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|youre|you've|you'll|yours|u|ur)\b", re.I)
 _POSSESSOR = re.compile(
-    r"\b(?:your|his|her|their)(?:\s+(?:son|daughter|child|kid|baby|little one|mum|mom|mother"
-    r"|dad|father|husband|wife|partner|nan|grandad|grandpa|grandma)(?:'s|’s)?)?"
+    r"\b(?:your|his|her|their)(?:\s+(?:son|daughter|child|kid|baby|little one|toddler|teen"
+    r"|boy|girl|twins|grandson|granddaughter|mum|mom|mother|dad|father|husband|wife|partner"
+    r"|nan|grandad|grandpa|grandma)(?:'s|’s)?)?"
     r"(?:\s+(?:recent|last|next|new|first|second|third|final|repeat|annual|latest|own))?\s+$",
     re.I,
 )
