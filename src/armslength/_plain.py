@@ -62,7 +62,12 @@ def lead(result: ScreenResult) -> str:
         return NONE
     if result.risk not in LEAD:
         return LOW
-    worst = max(result.findings, key=lambda f: (Severity(f.severity).rank, f.score))
+    # a confirmed relationship is the clearest thing to fix, so it leads among equals
+    first = {Category.RELATIONSHIP: 2, Category.PHI: 1}
+    worst = max(
+        result.findings,
+        key=lambda f: (Severity(f.severity).rank, first.get(Category(f.category), 0), f.score),
+    )
     return LEAD[Severity(result.risk)][Category(worst.category)]
 
 

@@ -15,7 +15,7 @@ RosterColumnsOption = Annotated[
         "--roster-columns",
         metavar="FIELD=HEADER,...",
         help=(
-            "Roster columns with unusual headers, e.g. 'id=Chart No,given=Given,family=Family' "
+            "Roster columns with unusual headers, e.g. 'id=Chart No, given=Given, family=Family' "
             "(fields: id, given, family, name, nickname, other_names, dob, city, postcode, "
             "email, phone)."
         ),
