@@ -50,6 +50,10 @@ SAFE_REPLIES = [
     "Thank you for your suggestion about evening appointments. We're looking at our rota.",
     "You are welcome to use our formal complaints procedure.",
     "Patient confidentiality matters to us, so we won't discuss your treatment online.",
+    "Thanks for the chocolate cookies, you're too kind!",
+    "We're sorry your parking experience was poor.",
+    "We'd love to see you at our charity fun run on Saturday!",
+    "Your feedback about the waiting room is noted, and we've ordered new chairs.",
 ]
 
 
