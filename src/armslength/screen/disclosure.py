@@ -284,7 +284,11 @@ def apply(spans: list[Span], doc: Doc) -> list[Span]:
     one (a notice, an advert, a teaching case): dates, places, contacts and reference numbers
     are not reported and names drop to ``low``."""
     disclosure = analyse(doc)
-    spans = [s for s in spans if not _in_event(s, doc) and not _declined(s, doc)]
+    spans = [
+        s
+        for s in spans
+        if not _in_event(s, doc) and not _declined(s, doc) and not _names_a_venue(s, doc)
+    ]
     if disclosure.about_patient or _named_in_care(spans, doc):
         if disclosure.query or _vignette(doc):
             return _patient_severity([s for s in spans if not s.needs_patient])
@@ -329,6 +333,18 @@ def _declined(span: Span, doc: Doc) -> bool:
     ends = [i for i in (doc.text.find(mark, span.end) for mark in ".!?\n") if i >= 0]
     sentence = doc.text[start : min(ends) if ends else len(doc.text)]
     return any(p.search(sentence) for p in _cues().disclaimer)
+
+
+_VENUE = re.compile(
+    r"\s+(?:Library|Hall|Park|Centre|Center|School|College|University|Church|Stadium|Arena"
+    r"|Gardens|Hotel|Museum|Leisure|Pool|Station|Market|Infirmary|Hospital|Clinic|Hospice"
+    r"|Surgery|Practice|Pharmacy|Dental|Medical|Health|Foundation|Trust|Institute)\b"
+)
+
+
+def _names_a_venue(span: Span, doc: Doc) -> bool:
+    """'Greenway' in 'the Greenway Library' is a place's name, not a person's."""
+    return span.label == "NAME" and _VENUE.match(doc.text, span.end) is not None
 
 
 def _in_event(span: Span, doc: Doc) -> bool:
