@@ -137,7 +137,7 @@ class Summary(_Model):
     policy_version: str
     profile: dict[str, str]
     inputs: list[InputRef]
-    roster: RosterStats | None
+    roster: RosterStats
     roster_given: bool = True
     platforms: dict[str, PlatformStats]
     connections: int
