@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import pytest
 
@@ -29,3 +32,15 @@ def chromium_path() -> str:
             pytest.fail(message + " — required on CI")
         pytest.skip(message)
     return found
+
+
+@contextmanager
+def launched_browser() -> Iterator[Any]:
+    """Chromium launched through Playwright with :data:`FLAGS`, closed afterwards."""
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=FLAGS)
+        yield launched
+        launched.close()

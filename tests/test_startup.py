@@ -27,6 +27,11 @@ else:
 with open(report, "w") as out:
     json.dump({"code": code, "modules": sorted(sys.modules)}, out)
 """
+RECORDING = [
+    ("advise", "--relationship", "current-patient", "--kind", "friend", "--json"),
+    ("screen", "--text", "Saw a 94 year old from Millbrook today", "--json"),
+]
+"""One advice and one screening, each written to the audit log."""
 FRAMEWORKS = {"fastapi", "starlette", "uvicorn", "alembic", "multipart"}
 """Never needed by a one-shot command that is not ``serve`` or ``db``."""
 
@@ -46,19 +51,18 @@ def _imported(tmp_path: Path, *argv: str) -> set[str]:
     return {name.split(".")[0] for name in result["modules"]}
 
 
+def _all_modules(tmp_path: Path, *argv: str) -> set[str]:
+    _imported(tmp_path, *argv)
+    result = json.loads((tmp_path / "modules.json").read_text(encoding="utf-8"))
+    return set(result["modules"])
+
+
 def test_version_imports_neither_the_store_nor_typer_nor_pydantic(tmp_path: Path) -> None:
     imported = _imported(tmp_path, "--version")
     assert not imported & (FRAMEWORKS | {"sqlalchemy", "typer", "click", "rich", "pydantic"})
 
 
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ("advise", "--relationship", "current-patient", "--kind", "friend", "--json"),
-        ("screen", "--text", "Saw a 94 year old from Millbrook today", "--json"),
-    ],
-    ids=["advise", "screen"],
-)
+@pytest.mark.parametrize("argv", RECORDING, ids=["advise", "screen"])
 def test_a_recording_command_imports_no_server_and_no_migrations(
     tmp_path: Path, argv: tuple[str, ...]
 ) -> None:
@@ -66,6 +70,16 @@ def test_a_recording_command_imports_no_server_and_no_migrations(
     imported = _imported(tmp_path, *argv)
     assert (tmp_path / "audit.db").stat().st_size > 0
     assert not imported & FRAMEWORKS
+
+
+@pytest.mark.parametrize("argv", RECORDING, ids=["advise", "screen"])
+def test_json_output_loads_no_rich_and_a_screen_without_phone_or_roster_neither(
+    tmp_path: Path, argv: tuple[str, ...]
+) -> None:
+    modules = {f".{name}" for name in _all_modules(tmp_path, *argv)}
+    assert not {name for name in modules if name.startswith(".rich")}
+    assert ".phonenumbers" not in modules
+    assert ".armslength.roster" not in modules
 
 
 def test_a_command_imports_only_its_own_cli_module(tmp_path: Path) -> None:

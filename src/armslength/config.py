@@ -31,7 +31,7 @@ ENV_CONFIG = "ARMSLENGTH_CONFIG"
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Channels(_Section):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import zipfile
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -80,6 +82,40 @@ def test_audit_warns_about_skipped_inputs(sample: dict[str, Path], tmp_path: Pat
     )
     assert result.exit_code == 0
     assert "skipped" in result.stderr
+    assert f"{bad}: not a supported export" in " ".join(result.stderr.split())
+
+
+def _truncated_facebook(sample: dict[str, Path], folder: Path) -> tuple[Path, int]:
+    """The sample Facebook archive unpacked, its friends file cut to a fifth: (folder, friends)."""
+    with zipfile.ZipFile(sample["facebook"]) as archive:
+        archive.extractall(folder)
+    friends = next(folder.rglob("your_friends.json"))
+    data = friends.read_bytes()
+    total = len(json.loads(data)["friends_v2"])
+    friends.write_bytes(data[: len(data) // 5])
+    return folder, total
+
+
+def test_truncated_json_keeps_what_came_before_and_says_so(
+    sample: dict[str, Path], tmp_path: Path
+) -> None:
+    folder, total = _truncated_facebook(sample, tmp_path / "fb")
+    args = ["audit", str(folder), "--roster", str(sample["roster"]), "--out", str(tmp_path / "o")]
+    result = runner.invoke(app, [*args, "-q"])
+    assert result.exit_code == 0
+    err = " ".join(result.stderr.split())
+    assert "your_friends.json: JSON ends at byte" in err
+    kept = int(re.search(r"(\d+) entries before the break were read", err).group(1))  # type: ignore[union-attr]
+    assert 0 < kept < total
+    friends = [
+        c
+        for c in json.loads((tmp_path / "o" / "report.json").read_text())["connections"]
+        if c["kind"] == "friend"
+    ]
+    assert len(friends) == kept
+    strict = runner.invoke(app, [*args, "-q", "--strict"])
+    assert strict.exit_code == 2
+    assert "--strict: exit 2" in " ".join(strict.stderr.split())
 
 
 def test_audit_exits_2_when_nothing_can_be_audited(sample: dict[str, Path], tmp_path: Path) -> None:

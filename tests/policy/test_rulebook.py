@@ -249,3 +249,10 @@ def test_missing_and_non_utf8_override(tmp_path: Path) -> None:
 def test_unknown_rule_id_lookup() -> None:
     with pytest.raises(PolicyError, match="no rule with id 'nope'"):
         builtin_policy().rule("nope")
+
+
+def test_builtin_policy_passes_the_exhaustive_checks_it_skips_at_run_time() -> None:
+    from armslength.policy._policy import check
+
+    policy = builtin_policy()
+    check(policy, "<builtin>/rules.yaml")  # conflicts and completeness too

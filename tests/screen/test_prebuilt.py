@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from armslength.screen import _lexicon, _prebuilt
+from armslength import _prebuilt
+from armslength.screen import _lexicon
 
 DATA = files("armslength.screen").joinpath("data")
 LISTS = sorted(path.name[: -len(".txt")] for path in DATA.iterdir() if path.name.endswith(".txt"))

@@ -72,6 +72,9 @@ def test_missing_file_and_bad_utf8_exit_2(tmp_path: Path) -> None:
     code, _, err = _run([str(tmp_path / "nope.txt")])
     assert code == 2
     assert "not found" in err
+    for typed in ("Saw Mrs Patel in clinic today", "Patel"):
+        code, _, err = _run([typed])
+        assert code == 2 and "--text" in err and "Patel" not in err
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"caf\xe9 Jennifer")
     code, _, err = _run([str(bad)])

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from _live import Server, start_server, stop_server
 
-from _chromium import FLAGS, chromium_path
+from _chromium import launched_browser
 
 
 @pytest.fixture(scope="module")
@@ -20,13 +20,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=FLAGS)
+    with launched_browser() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture

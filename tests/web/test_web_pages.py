@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +17,9 @@ from armslength.model import Category, Finding, Severity
 from armslength.samples.synthetic import Scale, write_sample
 from armslength.server import Limits, create_app
 from armslength.store import open_store
+from armslength.web._details import event_details
 from armslength.web._highlight import ordered, pieces
+from armslength.web._routes import may_be_patients
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -84,7 +88,14 @@ def test_audit_pages(web: TestClient, tmp_path: Path) -> None:
         time.sleep(0.2)
         page = web.get(url)
     assert "Open the full report" in page.text
-    assert web.get(url + "/report.json").json()["summary"]["connections"] > 0
+    report = web.get(url + "/report.json").json()
+    assert report["summary"]["connections"] > 0
+    floor = report["summary"]["thresholds"]["review"]
+    shown = [float(x) for x in re.findall(r"<td>(\d\.\d\d)</td>", page.text)]
+    assert all(score >= floor for score in shown)
+    history = web.get("/history", params={"type": "audit.run"}).text
+    assert "actions_by_type" not in history and "connections" in history
+    assert re.search(r"\d+ actions \(", history)
     assert web.get(url + "/nope.txt").status_code == 404
     assert web.get("/audit/nope").status_code == 404
     assert web.get("/audit/nope/report.html").status_code == 404
@@ -143,3 +154,38 @@ def test_pieces_skip_overlaps_and_out_of_range() -> None:
     parts = pieces(text, found)
     assert [p.text for p in parts] == ["abc", "de", "fgh", "ij"]
     assert [p.number for p in parts] == [1, None, 3, None]
+
+
+def test_audit_table_is_riskiest_first_and_hides_low_scores() -> None:
+    def connection(platform: str, score: float, verdict: str | None) -> dict[str, Any]:
+        advice = {"verdict": verdict} if verdict else None
+        return {"platform": platform, "match": {"score": score}, "advice": advice}
+
+    report = {
+        "summary": {"thresholds": {"patient": 0.8, "review": 0.5}},
+        "connections": [
+            connection("facebook", 0.01, None),
+            connection("facebook", 0.6, "review"),
+            connection("instagram", 0.9, "decline"),
+            connection("linkedin", 0.7, "review"),
+        ],
+    }
+    shown = may_be_patients(report)
+    assert [(c["platform"], c["match"]["score"]) for c in shown] == [
+        ("instagram", 0.9),
+        ("linkedin", 0.7),
+        ("facebook", 0.6),
+    ]
+    assert may_be_patients(None) == []
+
+
+def test_history_details_read_as_sentences() -> None:
+    details = event_details(
+        {
+            "counts": {"connections": 310, "actions": 52, "actions_by_type.delete": 21},
+            "roster_sha256": "a" * 64,
+            "verdict": "decline",
+        }
+    )
+    assert details.headline == ["310 connections", "52 actions (delete 21)", "verdict: decline"]
+    assert details.more == ["roster sha256 aaaaaaaaaaaa…"]

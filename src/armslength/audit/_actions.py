@@ -26,7 +26,11 @@ def _excerpt(text: str) -> str:
     return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…"
 
 
-def connection_action(decision: ConnectionDecision) -> Action | None:
+def connection_action(
+    decision: ConnectionDecision, patient_reply: str | None = None
+) -> Action | None:
+    """The action on one connection, with the reply to send (for a possible patient to
+    review, *patient_reply*: the one to send if it is your patient)."""
     advice, verb = decision.advice, decision.action
     if advice is None or verb is None:
         return None
@@ -52,7 +56,7 @@ def connection_action(decision: ConnectionDecision) -> Action | None:
         reason=reason.summary,
         rule=reason.rule,
         sources=[s.id for s in reason.sources],
-        reply=advice.reply if verb in (ActionVerb.DECLINE_REQUEST, ActionVerb.REVIEW) else None,
+        reply=advice.reply or patient_reply,
         detail=detail,
     )
 

@@ -10,13 +10,15 @@ import yaml
 
 from armslength._hashing import file_hash
 from armslength._version import __version__
+from armslength.advise import advise
 from armslength.exports import ExportResult
-from armslength.model import ScreenResult, Severity
+from armslength.model import Interaction, Kind, Relationship, ScreenResult, Severity
 from armslength.policy import Policy, Source
 
 from . import _actions, _connections, _content
 from ._model import (
     Action,
+    ActionVerb,
     FindingCounts,
     GuidanceSource,
     InputRef,
@@ -37,11 +39,27 @@ def _hints() -> dict[str, str]:
     return hints
 
 
-def plan_actions(analysis: Analysis) -> list[Action]:
+def patient_reply(decision: _connections.ConnectionDecision, inputs: AuditInputs) -> str | None:
+    """For a possible patient to review: the reply to send if the account is your patient."""
+    if decision.action != ActionVerb.REVIEW:
+        return None
+    profile = inputs.settings.profile
+    interaction = Interaction(
+        relationship=Relationship.CURRENT_PATIENT,
+        kind=_connections.INTERACTION_KIND[decision.connection.kind] or Kind.FRIEND,
+        account=decision.account,
+        platform=decision.connection.platform,
+        role=profile.role,
+        jurisdiction=profile.jurisdiction,
+    )
+    return advise(interaction, policy=inputs.policy, profile=profile).reply
+
+
+def plan_actions(analysis: Analysis, inputs: AuditInputs) -> list[Action]:
     """Every action the analysis calls for, most urgent first."""
     content, screening = analysis.exports.content, analysis.screening
     return _actions.ordered(
-        [_actions.connection_action(d) for d in analysis.decisions]
+        [_actions.connection_action(d, patient_reply(d, inputs)) for d in analysis.decisions]
         + [_actions.content_action(c, r) for c, r in zip(content, screening.screened, strict=True)]
         + [_actions.separation_action(f) for f in screening.separation]
     )
@@ -108,15 +126,19 @@ def guidance(policy: Policy, cited: set[str]) -> list[GuidanceSource]:
 
 
 def limitations(results: list[ExportResult]) -> list[PlatformLimit]:
-    """What each platform's export cannot show, with a hint on where else to look."""
-    limits = []
+    """What each platform's export cannot show, each once, then where else to look (once)."""
+    limits: list[PlatformLimit] = []
     for result in sorted(results, key=lambda r: r.platform.value):
-        hint = _hints().get(result.platform.value)
+        platform = result.platform.value
+        texts = list(dict.fromkeys(result.limitations))
+        hint = _hints().get(platform)
+        if hint and texts:
+            texts.append(hint)
+        seen = {(limit.platform, limit.limitation) for limit in limits}
         limits += [
-            PlatformLimit(
-                platform=result.platform.value, limitation=f"{text} {hint}" if hint else text
-            )
-            for text in result.limitations
+            PlatformLimit(platform=platform, limitation=text)
+            for text in texts
+            if (platform, text) not in seen
         ]
     return limits
 
@@ -156,7 +178,7 @@ def skipped(analysis: Analysis) -> list[SkippedInput]:
 
 def plan_stage(inputs: AuditInputs, analysis: Analysis) -> ReportDocument:
     """The whole report: summary, results, ordered actions, limitations, guidance cited."""
-    actions = plan_actions(analysis)
+    actions = plan_actions(analysis, inputs)
     content, screened = analysis.exports.content, analysis.screening.screened
     return ReportDocument(
         summary=summary(inputs, analysis, actions),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 
@@ -11,10 +13,11 @@ import jinja2
 from armslength.model import Finding
 
 from ._charts import all_charts
-from ._model import ContentResult, ReportDocument
+from ._model import Action, ContentResult, PlatformLimit, ReportDocument
 
 PAGE_SIZE = 50
 MAX_ITEMS = 5000
+START_HERE = 3
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,39 @@ def _flagged(document: ReportDocument) -> list[ContentResult]:
     return items[:MAX_ITEMS]
 
 
+def humane_time(stamp: str | None) -> str:
+    """``2026-12-02T07:07:18.56Z`` as ``2 December 2026, 07:07 UTC``; a bare date as ``2 December 2026``."""
+    if not stamp:
+        return "undated"
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    day = f"{moment.day} {moment:%B %Y}"
+    if len(stamp) <= 10:
+        return day
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return f"{day}, {moment:%H:%M} UTC"
+
+
+def start_here(actions: list[Action]) -> list[Action]:
+    """The most urgent actions, for the block above the fold."""
+    return actions[:START_HERE]
+
+
+def limits_by_platform(limits: list[PlatformLimit]) -> dict[str, list[str]]:
+    """Each limitation once, under the platform (or platforms, joined) it applies to."""
+    platforms: dict[str, list[str]] = defaultdict(list)
+    for limit in limits:
+        if limit.platform not in platforms[limit.limitation]:
+            platforms[limit.limitation].append(limit.platform)
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for text, names in platforms.items():
+        grouped[", ".join(names)].append(text)
+    return dict(grouped)
+
+
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -56,6 +92,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["highlight"] = highlight
+    env.filters["humane"] = humane_time
     return env
 
 
@@ -77,6 +114,8 @@ def render_html(document: ReportDocument) -> str:
             s=document.summary,
             charts=all_charts(document),
             flagged=flagged,
+            start=start_here(document.actions),
+            limits=limits_by_platform(document.limitations),
             flagged_total=sum(1 for c in document.content if c.risk != "none"),
             page_size=PAGE_SIZE,
             css=_asset("report.css"),

@@ -11,7 +11,7 @@ from armslength.model import Finding
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class MatchRef(_Model):

@@ -10,6 +10,7 @@ code 2; no traceback, no locals.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,10 @@ COMMANDS: dict[str, str] = {
     "token": "token",
 }
 """Command name → the module under ``armslength.cli`` that registers it."""
+
+
+_KEEPS_PATTERNS = frozenset({"advise", "screen"})
+"""Commands that start with the compiled patterns of their last run (:mod:`armslength._regex_cache`)."""
 
 
 def load_commands(names: list[str] | None = None) -> typer.Typer:
@@ -68,7 +73,15 @@ def main() -> None:
     # (the default) costs a one-post screening about 0.1 s of CPU for nothing. Every 20,000
     # still bounds what a long run can leave in uncollected cycles.
     gc.set_threshold(20_000, 20, 20)
+    # Pydantic plugins observe every validation, the texts being screened among them: the
+    # command line loads none (unless the environment asks), which also spares it reading every
+    # installed package's entry points.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     module = _command_module(argv)
+    if module in _KEEPS_PATTERNS and not any(arg.startswith("--roster") for arg in argv):
+        from armslength import _regex_cache
+
+        _regex_cache.start()  # compiled patterns from the last run (no roster: see its doc)
     load_commands(None if module is None else [module])(prog_name="armslength")
 
 

@@ -9,12 +9,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from armslength.config import Settings, load_settings
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from armslength.service import Core
+
+    console: Console
+    err_console: Console
 
 ConfigOption = Annotated[
     Path | None,
@@ -26,8 +30,16 @@ ConfigOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 
-console = Console()
-err_console = Console(stderr=True)
+
+def __getattr__(name: str) -> Any:
+    """``console`` and ``err_console``, made on first use: a ``--json`` run never loads Rich."""
+    if name in ("console", "err_console"):
+        from rich.console import Console
+
+        value = Console(stderr=name == "err_console")
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def settings_from(config: Path | None) -> Settings:

@@ -7,16 +7,15 @@ from typing import Annotated
 
 import typer
 
+from armslength.cli import _common
 from armslength.cli._app import app
 from armslength.cli._common import (
     ConfigOption,
     JsonOption,
-    console,
     core_from,
     print_json,
     print_warning,
 )
-from armslength.cli._render import print_advice
 from armslength.model import Account, Jurisdiction, Kind, Platform, Relationship, Role, Tone
 from armslength.service import AdviseRequest
 
@@ -68,5 +67,7 @@ def advise(
     if json_output:
         print_json(outcome.value.to_json_dict())
     else:
-        print_advice(console, outcome.value)
+        from armslength.cli._render import print_advice  # Rich, for human output only
+
+        print_advice(_common.console, outcome.value)
     print_warning(outcome.warning)

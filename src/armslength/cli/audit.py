@@ -31,6 +31,28 @@ from armslength.cli._common import (
 )
 from armslength.model import Platform
 
+SKIPS_SHOWN = 20
+
+
+def print_skipped(report: AuditReport, strict: bool) -> None:
+    """Name every file (or row) that was skipped or only partly read, and what was lost."""
+    skipped = report.document.skipped
+    for item in skipped[:SKIPS_SHOWN]:
+        err_console.print(
+            f"[yellow]warning:[/] {escape(item.path)}: {escape(item.reason)}", soft_wrap=True
+        )
+    if len(skipped) > SKIPS_SHOWN:
+        err_console.print(
+            f"[yellow]warning:[/] and {len(skipped) - SKIPS_SHOWN} more; "
+            "the report's Skipped section lists them all"
+        )
+    if skipped:
+        then = "--strict: exit 2." if strict else "Use --strict to make this an error (exit 2)."
+        err_console.print(
+            f"{len(skipped)} input(s) skipped or partly read: the report leaves out what they "
+            f"held. {then}"
+        )
+
 
 class _Bars:
     """One progress bar per stage, on stderr."""
@@ -72,10 +94,6 @@ def _print_summary(report: AuditReport) -> None:
         console.print(
             f"  {action.rank}. [bold]{action.action.value}[/] {action.platform}: {escape(action.target)}"
         )
-    if s.skipped:
-        err_console.print(
-            f"[yellow]warning:[/] {s.skipped} input(s) skipped; see the report's Skipped section"
-        )
     console.print(
         f"Report: [link=file://{report.files['html'].resolve()}]{escape(str(report.files['html']))}[/]"
     )
@@ -113,6 +131,10 @@ def audit(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")
     ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Exit 2 when any input was skipped or only partly read."),
+    ] = False,
     json_output: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
@@ -148,3 +170,6 @@ def audit(
         )
     elif not quiet:
         _print_summary(report)
+    print_skipped(report, strict)
+    if strict and report.document.skipped:
+        raise typer.Exit(2)

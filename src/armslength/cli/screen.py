@@ -11,17 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from armslength._io import decode_text, read_bytes
+from armslength.cli import _common
 from armslength.cli._app import app
 from armslength.cli._common import (
     ConfigOption,
     JsonOption,
-    console,
     core_from,
-    err_console,
     print_json,
     print_warning,
 )
@@ -59,8 +56,11 @@ def _read(path: str) -> bytes:
 
 
 def _looks_like_text(argument: str) -> bool:
-    """A sentence typed where a path belongs: never echoed (it may be about a patient)."""
-    return len(argument) > 200 or any(ch.isspace() for ch in argument.strip())
+    """A sentence (or a bare word: a name?) typed where a path belongs: never echoed, as it
+    may be about a patient. A missing path (with a folder or an extension) is named."""
+    if len(argument) > 200 or any(ch.isspace() for ch in argument.strip()):
+        return True
+    return not ("/" in argument or "\\" in argument or Path(argument).suffix)
 
 
 def _print_rules(json_out: bool) -> None:
@@ -70,12 +70,15 @@ def _print_rules(json_out: bool) -> None:
     if json_out:
         print_json([dataclasses.asdict(rule) for rule in rules])
         return
+    from rich.table import Table  # human output only: --json never loads Rich's tables
+    from rich.text import Text
+
     table = Table(title="Screen rules (turn one off with --disable RULE)")
     for column in ("rule", "finds", "what"):
         table.add_column(column, overflow="fold")
     for rule in rules:
         table.add_row(rule.rule, rule.label or rule.category, Text(rule.description))
-    console.print(table)
+    _common.console.print(table)
 
 
 def _fails(risk: str, fail_on: FailOn) -> bool:
@@ -91,12 +94,15 @@ def _load_roster(roster: Path | None) -> Roster | None:
 
 
 def _render(result: ScreenResult, text: str) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     styled = Text(text)
     for finding in result.findings:
         styled.stylize(_STYLE[finding.severity], finding.start, finding.end)
-    console.print(styled)
+    _common.console.print(styled)
     if not result.findings:
-        console.print("[green]No findings.[/green] Risk: none")
+        _common.console.print("[green]No findings.[/green] Risk: none")
         return
     table = Table(title=f"Risk: {result.risk.value}", show_lines=False)
     for column in ("text", "label", "severity", "rule", "why"):
@@ -106,9 +112,9 @@ def _render(result: ScreenResult, text: str) -> None:
         why = f"{f.why} (sources: {', '.join(f.sources)})" if f.sources else f.why
         cells = (f.text, label, f.severity.value, f.rule, why)
         table.add_row(*(Text(cell) for cell in cells))
-    console.print(table)
+    _common.console.print(table)
     if result.redacted is not None:
-        console.print(Text("Redacted: ", style="bold") + Text(result.redacted))
+        _common.console.print(Text("Redacted: ", style="bold") + Text(result.redacted))
 
 
 def _write_json(result: ScreenResult, *, with_redacted: bool) -> None:
@@ -150,13 +156,15 @@ def _batch(
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         if "error" in out:
             message = f"armslength: {path}:{out['line']}: {out['error']}"
-            err_console.print(message, markup=False, highlight=False)
+            _common.err_console.print(message, markup=False, highlight=False)
 
     outcome = core.screen_lines(data.split(b"\n"), kind, emit, **options)
     _warn(outcome)
     tally = outcome.value
     if tally.screened == 0:
-        err_console.print(f"armslength: error: {path}: no line could be screened", markup=False)
+        _common.err_console.print(
+            f"armslength: error: {path}: no line could be screened", markup=False
+        )
         return 2
     return 1 if any(_fails(risk.value, fail_on) for risk in tally.risks) else 0
 

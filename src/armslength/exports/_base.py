@@ -70,20 +70,97 @@ class JsonReader(FileReader):
     meta: ClassVar[bool] = False
 
     def read(self, name: str, data: bytes) -> Iterator[Item]:
-        doc = parse_json(decode(data), name)
+        text = decode(data)
+        try:
+            doc = parse_json(text, name)
+        except TruncatedJsonError as cut:
+            yield from self._salvaged(name, cut)
+            return
         if self.meta:
             doc = meta_fix_tree(doc)
         yield from self.items(name, doc)
+
+    def _salvaged(self, name: str, cut: TruncatedJsonError) -> Iterator[Item]:
+        """The records before a truncation, then the loss named (as a :class:`MalformedError`)."""
+        doc = meta_fix_tree(cut.salvaged) if self.meta else cut.salvaged
+        kept = 0
+        for item in self.items(name, doc):
+            kept += not isinstance(item, (Era, BadEntries, Expect))
+            yield item
+        raise MalformedError(
+            f"JSON ends at byte {cut.length:,} (the file is cut short): {kept:,} "
+            f"entr{'y' if kept == 1 else 'ies'} before the break were read; anything after it is lost"
+        )
 
     @abstractmethod
     def items(self, name: str, doc: Any) -> Iterator[Item]:
         """The records of a parsed document."""
 
 
+class TruncatedJsonError(MalformedError):
+    """A JSON document that stops short: *salvaged* is what came before the break, closed."""
+
+    def __init__(self, length: int, salvaged: Any) -> None:
+        super().__init__(f"JSON ends at byte {length:,} (the file is cut short)")
+        self.length = length
+        self.salvaged = salvaged
+
+
+_CLOSER = {"{": "}", "[": "]"}
+SALVAGE_TRIES = 64
+
+
+def _cut_points(text: str) -> list[tuple[int, str]]:
+    """Where a value inside a container ends (after ``}``, ``]`` or a string), with the
+    closers that would finish the document there, last first."""
+    points: list[tuple[int, str]] = []
+    stack: list[str] = []
+    in_string = escaped = False
+    for index, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in _CLOSER:
+            stack.append(_CLOSER[char])
+        elif char in "}]" and stack:
+            stack.pop()
+            if stack:
+                points.append((index + 1, "".join(reversed(stack))))
+    return points[::-1]
+
+
+def salvage_json(text: str) -> Any | None:
+    """The longest prefix of a cut-short document that parses once its containers are
+    closed (a trailing partial entry is dropped); ``None`` when nothing can be saved."""
+    for tries, (end, closers) in enumerate(_cut_points(text)):
+        if tries >= SALVAGE_TRIES:
+            break
+        try:
+            return json.loads(text[:end] + closers)
+        except json.JSONDecodeError:
+            continue
+    return None
+
+
+def _truncated(text: str, exc: json.JSONDecodeError) -> bool:
+    return exc.pos >= len(text.rstrip()) - 1 or "Unterminated string" in exc.msg
+
+
 def parse_json(text: str, name: str = "") -> Any:
+    """The document in *text*; :class:`TruncatedJsonError` (with what came before the break)
+    when it stops short, :class:`MalformedError` when it is broken elsewhere."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        salvaged = salvage_json(text) if _truncated(text, exc) else None
+        if salvaged is not None:
+            raise TruncatedJsonError(len(text.encode("utf-8")), salvaged) from None
         raise MalformedError(f"malformed JSON (line {exc.lineno}, column {exc.colno})") from None
     except RecursionError:
         raise MalformedError("JSON nested too deeply") from None

@@ -3,7 +3,7 @@
 Every list is a plain text file in ``data/`` (one entry a line, ``#`` comments);
 ``data/SOURCES.md`` says where each one comes from. What is derived from a list (its set of
 lowercase entries, its ranks, its tokenised phrases) is kept in the user cache in a compact
-form (:mod:`armslength.screen._prebuilt`), checked by a hash of the list, so a process reads
+form (:mod:`armslength._prebuilt`), checked by a hash of the list, so a process reads
 it instead of parsing and tokenising the text again.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
-from armslength.screen import _prebuilt
+from armslength import _prebuilt
 from armslength.screen._sortedset import SortedStrings
 
 Starts = dict[str, tuple[int, ...]]
@@ -58,8 +58,9 @@ def ranked(name: str) -> dict[str, int]:
 
 
 def phrase_pattern(name: str) -> str:
-    """A regex alternation of the phrases in ``data/<name>.txt``, longest first."""
-    phrases = sorted(words(name), key=len, reverse=True)
+    """A regex alternation of the phrases in ``data/<name>.txt``, longest first (then in
+    alphabetical order: the same pattern in every process, so its compiled form is reused)."""
+    phrases = sorted(words(name), key=lambda phrase: (-len(phrase), phrase))
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
 
 

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from armslength._checks import check_iterable, wrong_type
 from armslength.model import Patient
-from armslength.roster.names import name_variants, nicknames_of
 from armslength.screen._doc import fold
 
 _SPACES = re.compile(r"[^\w'’-]+")
@@ -26,6 +25,8 @@ def _norm(text: str) -> str:
 def screen_variants(patient: Patient) -> set[str]:
     """Whole-name forms folded as the screen folds: given (and its nicknames) x family, plus
     the full name."""
+    from armslength.roster.names import nicknames_of  # only a screening with a roster loads it
+
     givens = {_norm(g) for g in (patient.given, *patient.nicknames) if g}
     givens = {g for g in givens if g}
     for given in list(givens):
@@ -39,6 +40,8 @@ def screen_variants(patient: Patient) -> set[str]:
 
 def name_forms(patient: Patient) -> set[str]:
     """Normalised whole-name forms of one patient."""
+    from armslength.roster.names import name_variants
+
     return {_norm(form) for form in name_variants(patient)} | screen_variants(patient)
 
 

@@ -45,7 +45,7 @@ def _regex(value: str) -> re.Pattern[str]:
 class _RuleRow(BaseModel):
     """One rule of a screen rule file, as written."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     why: str = Field(min_length=1)
@@ -78,7 +78,7 @@ class _RuleRow(BaseModel):
 
 
 class _RuleFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     rules: tuple[_RuleRow, ...] = Field(min_length=1)
 

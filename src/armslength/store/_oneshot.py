@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
-from urllib.request import pathname2url
+from urllib.parse import quote
 
 from armslength.errors import StoreError
 from armslength.store._chain import link, to_utc
@@ -79,7 +79,7 @@ def _connect(database: Path) -> sqlite3.Connection | None:
     """A connection set up as the store's engine sets one up (WAL, timeout), or None."""
     try:
         conn = sqlite3.connect(
-            f"file:{pathname2url(str(database))}?mode=rw",
+            f"file:{quote(str(database))}?mode=rw",
             uri=True,
             timeout=60,
             isolation_level=None,

@@ -36,7 +36,7 @@ def utcnow() -> datetime:
 class Event(BaseModel):
     """Base of every audit event."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     type: str
     actor: str = Field(default="local", max_length=200)

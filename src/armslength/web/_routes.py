@@ -31,24 +31,14 @@ from armslength.service import AdviseRequest, Core, EventQuery, off_loop
 from armslength.serving import job_or_404, report_response
 from armslength.store import EVENT_TYPES
 from armslength.web._csrf import CSRF_FIELD, check_csrf, csrf_token, set_csrf_cookie
+from armslength.web._details import event_details
 from armslength.web._highlight import ordered, pieces
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(resources.files("armslength.web") / "templates")))
 
 
-def _compact(value: object) -> str:
-    """An event field for the history table: lists and counts without Python punctuation."""
-    if isinstance(value, dict):
-        return ", ".join(f"{key} {count}" for key, count in value.items())
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    if isinstance(value, str) and len(value) >= 20:
-        return value[:12] + "…"
-    return str(value)
-
-
-templates.env.filters["compact"] = _compact
+templates.env.filters["details"] = event_details
 CHOICES = {
     "relationship": list(Relationship),
     "kind": list(Kind),
@@ -188,10 +178,29 @@ async def audit_submit(request: Request) -> Response:
     return RedirectResponse(f"/audit/{job.id}", status_code=303)
 
 
+VERDICT_RANK = {"decline": 0, "review": 1}
+
+
+def _risk_order(connection: dict[str, Any]) -> tuple[int, float, str]:
+    verdict = (connection.get("advice") or {}).get("verdict", "")
+    return (VERDICT_RANK.get(verdict, 2), -connection["match"]["score"], connection["platform"])
+
+
+def may_be_patients(report: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The report's connections at or above its review threshold, highest risk first:
+    declines before reviews, then by match score."""
+    if report is None:
+        return []
+    floor = report["summary"]["thresholds"].get("review", 0.0)
+    matched = [c for c in report["connections"] if c["match"] and c["match"]["score"] >= floor]
+    return sorted(matched, key=_risk_order)
+
+
 @router.get("/audit/{audit_id}")
 async def audit_job(request: Request, audit_id: str) -> Response:
     job = job_or_404(request, audit_id, _who(request))
-    return _page(request, "audit_job.html", job=job, report=job.report())
+    report = job.report()
+    return _page(request, "audit_job.html", job=job, report=report, matched=may_be_patients(report))
 
 
 REPORT_FILES = ("report.html", "report.json", "actions.csv")

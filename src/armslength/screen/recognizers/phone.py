@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import phonenumbers
-
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
 from armslength.screen.recognizers._base import Recognizer, near
@@ -28,6 +26,8 @@ def _digits(text: str) -> str:
 
 
 def _possible(text: str, region: str | None) -> bool:
+    import phonenumbers  # about 30 ms: only texts with a phone-shaped run pay for it
+
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:

@@ -1,4 +1,4 @@
-"""Prebuilt lexicon data in the user cache: built on first use, checked by hash, rebuilt
+"""Prebuilt data in the user cache (lexicons, compiled patterns): built on first use, checked by hash, rebuilt
 when missing, stale or damaged.
 
 A cache file is a header line ``<key digest> <body digest>`` and a body of byte sections,
