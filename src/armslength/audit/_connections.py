@@ -19,9 +19,12 @@ from armslength.model import (
 )
 from armslength.policy import Policy
 
+from ._kinds import connection_meaning
 from ._model import ActionVerb, ConnectionResult, MatchRef
 
-# How an export's connection kind reads as an interaction (None: nothing left to decide).
+# How an export's connection kind reads as an interaction (None: a past one, nothing to decide:
+# a removed friend or a declined request is matched and reported, but there is no request to
+# answer and no one to unfriend).
 INTERACTION_KIND: dict[ConnectionKind, Kind | None] = {
     ConnectionKind.FRIEND: Kind.FRIEND,
     ConnectionKind.FOLLOWER: Kind.FOLLOW,
@@ -41,6 +44,11 @@ DECLINE_ACTION: dict[ConnectionKind, ActionVerb] = {
     ConnectionKind.REQUEST_SENT: ActionVerb.CANCEL_REQUEST,
 }
 
+# What is left to do about a past connection of a patient.
+PAST_ACTION: dict[ConnectionKind, ActionVerb] = {
+    ConnectionKind.REMOVED: ActionVerb.CHECK_MESSAGES,
+}
+
 # Urgency of acting on each kind (a pending request waits for an answer).
 KIND_WEIGHT: dict[ConnectionKind, int] = {
     ConnectionKind.REQUEST_RECEIVED: 3,
@@ -48,6 +56,7 @@ KIND_WEIGHT: dict[ConnectionKind, int] = {
     ConnectionKind.REQUEST_SENT: 2,
     ConnectionKind.FOLLOWING: 2,
     ConnectionKind.FOLLOWER: 1,
+    ConnectionKind.REMOVED: 1,
 }
 
 
@@ -97,8 +106,12 @@ def decide(
     """Advise on one connection, given its best roster match (if any)."""
     kind = INTERACTION_KIND[connection.kind]
     relationship = _relationship(match, thresholds)
-    if kind is None or relationship is None:
+    if relationship is None:
         return ConnectionDecision(connection, account, match, None, None)
+    if kind is None:
+        past = PAST_ACTION.get(connection.kind)
+        verb = past if relationship == Relationship.CURRENT_PATIENT else None
+        return ConnectionDecision(connection, account, match, None, verb)
     interaction = Interaction(
         relationship=relationship,
         kind=kind,
@@ -125,4 +138,5 @@ def to_result(decision: ConnectionDecision) -> ConnectionResult:
         if best
         else None,
         advice=decision.advice.to_json_dict() if decision.advice else None,
+        meaning=connection_meaning(connection),
     )

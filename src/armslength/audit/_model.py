@@ -61,6 +61,7 @@ class ActionVerb(StrEnum):
     CANCEL_REQUEST = "cancel-request"
     REVIEW = "review"
     SEPARATE = "separate-accounts"
+    CHECK_MESSAGES = "check-messages"
 
 
 class Action(_Model):
@@ -137,7 +138,8 @@ class Summary(_Model):
     policy_version: str
     profile: dict[str, str]
     inputs: list[InputRef]
-    roster: RosterStats
+    roster: RosterStats | None
+    """None when no roster was given (``roster_given`` is false)."""
     roster_given: bool = True
     platforms: dict[str, PlatformStats]
     connections: int
