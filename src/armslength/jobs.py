@@ -61,6 +61,8 @@ class Job:
     error: str | None = None
     finished: datetime | None = None
     summary: dict[str, Any] | None = None
+    reviews: dict[str, str] = field(default_factory=dict)
+    """Review id → the decision made on this audit's possible patients (web page, API)."""
 
     @property
     def inputs(self) -> Path:

@@ -218,7 +218,7 @@ def reviewable(document: ReportDocument) -> list[Reviewable]:
             account=c.name or c.handle or c.url or "(unnamed account)", patient_id=m.patient_id,
             score=m.score, meaning=c.meaning, decision=m.review,
         )  # fmt: skip
-    return sorted(found.values(), key=lambda r: (-r.score, r.platform, r.review_id or ""))
+    return sorted(found.values(), key=lambda r: (-r.score, r.platform, r.account, r.patient_id))
 
 
 @dataclass(frozen=True)

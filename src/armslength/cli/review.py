@@ -14,6 +14,7 @@ from armslength.cli._common import ConfigOption, JsonOption, core_from
 from armslength.errors import InputError
 from armslength.service import ReviewDecision, ReviewOutcome, ReviewRequest
 
+MAX_LINE_DIGITS = 4
 ANSWERS = {"c": ReviewDecision.CONFIRMED, "r": ReviewDecision.REJECTED}
 IdsOption = Annotated[list[str] | None, typer.Option(metavar="ID")]
 
@@ -29,10 +30,10 @@ def load_report(where: Path) -> ReportDocument:
         raise InputError("not an Armslength report.json", path=path) from None
 
 
-def _line(item: Reviewable) -> str:
+def _line(number: int, item: Reviewable) -> str:
     decided = f" [{item.decision}]" if item.decision else ""
     return (
-        f"{item.review_id}  {item.platform} {item.kind}: {item.account} ~ patient "
+        f"{number:>3}  {item.review_id}  {item.platform} {item.kind}: {item.account} ~ patient "
         f"{item.patient_id} (score {item.score:.2f}){decided}"
     )
 
@@ -40,8 +41,8 @@ def _line(item: Reviewable) -> str:
 def _ask(items: list[Reviewable]) -> list[ReviewRequest]:
     """One question per possible patient: confirm, reject or skip."""
     chosen: list[ReviewRequest] = []
-    for item in items:
-        typer.echo(_line(item))
+    for number, item in enumerate(items, start=1):
+        typer.echo(_line(number, item))
         if item.meaning:
             typer.echo(f"    {item.meaning}")
         answer = typer.prompt("    [c]onfirm, [r]eject or [s]kip", default="s").strip().lower()
@@ -51,10 +52,22 @@ def _ask(items: list[Reviewable]) -> list[ReviewRequest]:
     return chosen
 
 
-def _requests(confirm: list[str], reject: list[str]) -> list[ReviewRequest]:
-    return [ReviewRequest(i, ReviewDecision.CONFIRMED) for i in confirm] + [
-        ReviewRequest(i, ReviewDecision.REJECTED) for i in reject
-    ]
+def _review_id(value: str, items: list[Reviewable]) -> str:
+    """A review id as given, or the one on line *value* of ``--list`` (a short number)."""
+    if not (value.isdigit() and len(value) <= MAX_LINE_DIGITS):
+        return value
+    number = int(value)
+    if not 1 <= number <= len(items) or items[number - 1].review_id is None:
+        raise InputError(f"no line {value} in the list of possible patients", field="ID")
+    return str(items[number - 1].review_id)
+
+
+def _requests(
+    confirm: list[str], reject: list[str], items: list[Reviewable]
+) -> list[ReviewRequest]:
+    given = [(i, ReviewDecision.CONFIRMED) for i in confirm]
+    given += [(i, ReviewDecision.REJECTED) for i in reject]
+    return [ReviewRequest(_review_id(i, items), decision) for i, decision in given]
 
 
 def _print(outcomes: list[ReviewOutcome], as_json: bool) -> None:
@@ -83,15 +96,16 @@ def review(
     """Confirm or reject possible patients of an audit; the next audit remembers.
 
     Without --confirm/--reject it lists each possible patient with its review id and asks.
+    ID is a review id, or the number of its line in --list.
     Decisions are kept as keyed hashes (never a name or an id) and logged as match.reviewed.
     """
     document = load_report(report)
     items = [i for i in reviewable(document) if i.review_id is not None]
     if list_only:
-        for item in items:
-            typer.echo(_line(item))
+        for number, item in enumerate(items, start=1):
+            typer.echo(_line(number, item))
         return
-    requests = _requests(confirm or [], reject or [])
+    requests = _requests(confirm or [], reject or [], items)
     if not requests:
         if not items:
             typer.echo("No possible patients to review in this report.")
