@@ -61,3 +61,11 @@ def roster_file(root: Path) -> Path:
     path = root / "roster.csv"
     path.write_text(ROSTER, encoding="utf-8")
     return path
+
+
+def facebook_zip(root: Path) -> Path:
+    """The same export as the zip Facebook offers for download."""
+    import shutil
+
+    folder = facebook_export(root / "unzipped")
+    return Path(shutil.make_archive(str(root / "facebook-clinician2025"), "zip", folder.parent))
