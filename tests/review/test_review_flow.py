@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
+
+from _local import browser_client, launch, local_client
 from _review_export import (
     FRIENDS,
     RECEIVED,
@@ -21,9 +24,6 @@ from _review_export import (
     facebook_zip,
     roster_file,
 )
-from typer.testing import CliRunner
-
-from _local import browser_client, launch, local_client
 from armslength.cli import app
 from armslength.config import Settings
 from armslength.server import create_app
