@@ -253,3 +253,21 @@ def test_no_name_or_id_in_the_stored_decisions_or_events(
         assert patient.encode() not in stored, patient
     for rid in ids:
         assert rid.encode() not in stored  # not even the report's review ids
+
+
+def test_an_audit_without_a_roster_writes_the_three_files(db: str, tmp_path: Path) -> None:
+    export = facebook_export(tmp_path)
+    out = tmp_path / "out"
+    result = cli("audit", export, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "No roster was given" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["actions.csv", "report.html", "report.json"]
+    report = json.loads((out / "report.json").read_text())
+    summary = report["summary"]
+    assert summary["roster"] is None and summary["roster_given"] is False
+    assert summary["patients_among_connections"] == 0 and summary["connections"] == 5
+    assert all(c["match"] is None and c["meaning"] for c in report["connections"])
+    assert summary["flagged_content"] == 1  # the content screen still runs
+    assert {a["action"] for a in report["actions"]} >= {"delete", "separate-accounts"}
+    assert 'data-testid="no-roster"' in (out / "report.html").read_text()
+    assert cli("review", out).output.startswith("No possible patients to review")
