@@ -268,6 +268,10 @@ def test_an_audit_without_a_roster_writes_the_three_files(db: str, tmp_path: Pat
     assert summary["patients_among_connections"] == 0 and summary["connections"] == 5
     assert all(c["match"] is None and c["meaning"] for c in report["connections"])
     assert summary["flagged_content"] == 1  # the content screen still runs
-    assert {a["action"] for a in report["actions"]} >= {"delete", "separate-accounts"}
+    actions = {a["action"]: a for a in report["actions"]}
+    assert set(actions) == {"delete", "separate-accounts", "review"}
+    pending = actions["review"]  # a request waiting for an answer: find out first
+    assert pending["target"] == RECEIVED[0][0] and "Find out before you accept" in pending["reason"]
+    assert pending["detail"].startswith("This account asked to connect on 30 August 2024")
     assert 'data-testid="no-roster"' in (out / "report.html").read_text()
     assert cli("review", out).output.startswith("No possible patients to review")

@@ -73,6 +73,15 @@ def test_the_one_shot_path_stands_aside_below_head(tmp_path: Path) -> None:
     store.close()
 
 
+def test_the_key_file_can_be_chosen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert key_path().parent.name == "armslength"  # beside the default audit log
+    monkeypatch.setenv("ARMSLENGTH_REVIEW_KEY", str(tmp_path / "shared.key"))
+    assert key_path() == tmp_path / "shared.key"
+    secret = Keyring.load().secret
+    assert bytes.fromhex((tmp_path / "shared.key").read_text()) == secret
+    assert [p.name for p in tmp_path.iterdir()] == ["shared.key"]  # no temporary file left
+
+
 def test_the_key_file_is_private_and_stable(tmp_path: Path) -> None:
     path = tmp_path / "keys" / "review.key"
     secret = installation_secret(path)

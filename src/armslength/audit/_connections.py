@@ -94,6 +94,11 @@ def _action(kind: ConnectionKind, advice: Advice) -> ActionVerb | None:
     return None
 
 
+# Without a roster: the kinds still waiting for an answer, advised on as someone who may be a
+# patient (find out before you accept).
+UNMATCHED_PENDING = frozenset({ConnectionKind.REQUEST_RECEIVED})
+
+
 def decide(
     connection: Connection,
     match: Match | None,
@@ -102,10 +107,14 @@ def decide(
     profile: Profile,
     policy: Policy,
     thresholds: Thresholds,
+    roster_given: bool = True,
 ) -> ConnectionDecision:
-    """Advise on one connection, given its best roster match (if any)."""
+    """Advise on one connection, given its best roster match (if any). Without a roster a
+    request waiting for your answer gets the advice for someone who may be a patient."""
     kind = INTERACTION_KIND[connection.kind]
     relationship = _relationship(match, thresholds)
+    if not roster_given and connection.kind in UNMATCHED_PENDING:
+        relationship = Relationship.UNKNOWN
     if relationship is None:
         return ConnectionDecision(connection, account, match, None, None)
     if kind is None:

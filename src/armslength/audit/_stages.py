@@ -163,7 +163,13 @@ def advise_stage(
         account = accounts[connection.platform.value]
         decisions.append(
             _connections.decide(
-                connection, match, account, profile=profile, policy=policy, thresholds=thresholds
+                connection,
+                match,
+                account,
+                profile=profile,
+                policy=policy,
+                thresholds=thresholds,
+                roster_given=inputs.roster is not None,
             )
         )
         advance(1)

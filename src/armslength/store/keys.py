@@ -3,16 +3,18 @@
 Review decisions and the summary an audit keeps of the previous one never hold a name or an
 id: each account and patient becomes ``HMAC-SHA256(secret, normalised value)``. The secret
 is 32 random bytes made once, in a file only the user can read (mode 0600), beside the default
-audit log in the user's data directory; without it the stored hashes cannot be tested against
+audit log in the user's data directory (or at ``$ARMSLENGTH_REVIEW_KEY``); without it the stored hashes cannot be tested against
 a guess of a name or an id.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
 import secrets
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,19 +26,30 @@ KEY_FILE = "review.key"
 _SEP = "\x1f"
 
 
+ENV_KEY_FILE = "ARMSLENGTH_REVIEW_KEY"
+"""Where the secret is, when not beside the default audit log (servers sharing one database
+share this file too, so their review ids agree)."""
+
+
 def key_path() -> Path:
-    """The installation's secret file (``review.key`` in the user data directory)."""
-    return default_database_path().parent / KEY_FILE
+    """The installation's secret file: ``$ARMSLENGTH_REVIEW_KEY``, else ``review.key`` in the
+    user data directory."""
+    chosen = os.environ.get(ENV_KEY_FILE)
+    return Path(chosen) if chosen else default_database_path().parent / KEY_FILE
 
 
 def _create(path: Path) -> None:
+    """Write a new secret whole (a temporary file linked into place): a process that races
+    this one reads either no file or the complete one, and the first link wins."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".review-key-")  # mode 0600
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return
-    with os.fdopen(fd, "w", encoding="ascii") as stream:
-        stream.write(secrets.token_hex(32) + "\n")
+        with os.fdopen(fd, "w", encoding="ascii") as stream:
+            stream.write(secrets.token_hex(32) + "\n")
+        with contextlib.suppress(FileExistsError):
+            os.link(temp, path)
+    finally:
+        os.unlink(temp)
 
 
 def installation_secret(path: Path | None = None) -> bytes:
