@@ -275,3 +275,23 @@ def test_an_audit_without_a_roster_writes_the_three_files(db: str, tmp_path: Pat
     assert pending["detail"].startswith("This account asked to connect on 30 August 2024")
     assert 'data-testid="no-roster"' in (out / "report.html").read_text()
     assert cli("review", out).output.startswith("No possible patients to review")
+
+
+def test_web_and_api_audits_without_a_roster(
+    db: str, web: TestClient, api: TestClient, tmp_path: Path
+) -> None:
+    archive = facebook_zip(tmp_path / "upload")
+    upload = [("exports", (archive.name, archive.read_bytes(), "application/zip"))]
+    started = web.post("/audit", data=_csrf(web), files=upload, follow_redirects=False)
+    assert started.status_code == 303, started.text[:300]
+    job = started.headers["location"].rsplit("/", 1)[1]
+    while 'data-status="done"' not in (page := web.get(f"/audit/{job}").text):
+        assert 'data-status="failed"' not in page, page
+        time.sleep(0.05)
+    assert web.get(f"/audit/{job}/report.json").json()["summary"]["roster_given"] is False
+    created = api.post("/api/v1/audits", files=upload).json()
+    while (state := api.get(f"/api/v1/audits/{created['id']}").json())["status"] != "done":
+        assert state["status"] != "failed", state
+        time.sleep(0.05)
+    assert state["report"]["summary"]["roster"] is None
+    assert state["report"]["summary"]["flagged_content"] == 1

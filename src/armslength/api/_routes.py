@@ -129,9 +129,14 @@ async def create_audit(
     exports: Annotated[
         list[UploadFile], File(description="Downloaded archives (zip, tar.gz or files)")
     ],
-    roster: Annotated[UploadFile, File(description="Patient roster: CSV or FHIR JSON/NDJSON")],
+    roster: Annotated[
+        UploadFile | None,
+        File(description="Patient roster: CSV or FHIR JSON/NDJSON (none: no patient matching)"),
+    ] = None,
 ) -> Any:
     """Upload exports and a roster; the audit runs in the background.
+
+    Without a roster everything but patient matching runs (``summary.roster_given`` false).
 
     Poll ``GET /api/v1/audits/{audit_id}`` for progress and, once ``done``, the report. The
     uploads are deleted when the run ends; the report is deleted after the server's time to

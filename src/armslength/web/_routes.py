@@ -177,9 +177,10 @@ async def audit_submit(request: Request) -> Response:
     who = _who(request)
     form = await _form(request, files=51)
     exports = [f for f in form.getlist("exports") if isinstance(f, UploadFile) and f.filename]
-    roster = form.get("roster")
-    if not exports or not isinstance(roster, UploadFile) or not roster.filename:
-        return _page(request, "audit.html", 422, error="Choose at least one export and a roster.")
+    given = form.get("roster")
+    roster = given if isinstance(given, UploadFile) and given.filename else None
+    if not exports:
+        return _page(request, "audit.html", 422, error="Choose at least one export.")
     jobs: AuditJobs = request.app.state.audits
     job = await jobs.start_upload(who, exports, roster)
     return RedirectResponse(f"/audit/{job.id}", status_code=303)
@@ -207,6 +208,8 @@ def may_be_patients(report: dict[str, Any] | None) -> list[dict[str, Any]]:
 async def audit_job(request: Request, audit_id: str) -> Response:
     job = job_or_404(request, audit_id, _who(request))
     report = job.report()
+    if report is None and job.status == "done":  # it finished between the two reads
+        report = job.report()
     return _page(request, "audit_job.html", job=job, report=report, matched=may_be_patients(report))
 
 
