@@ -115,6 +115,8 @@ def test_a_removed_friend_is_matched_and_dated(db: str, tmp_path: Path) -> None:
     assert "You were connected until 14 November 2023" in csv
     html = (tmp_path / "out" / "report.html").read_text()
     assert "You declined this request (on 22 July 2023)" in html
+    assert html.count('data-testid="reviewable"') == 4
+    assert f"<code>{review_id(report, REMOVED[0][0])}</code>" in html
 
 
 def test_cli_decisions_are_honoured_by_the_next_audit(db: str, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from armslength.errors import InputError
@@ -52,9 +53,17 @@ class ReviewBook:
             return None
         return self.keyring.review_id(account_key, self.keyring.patient(patient_id))
 
+    @cached_property
+    def _confirmed(self) -> dict[str, set[str]]:
+        by_account: dict[str, set[str]] = {}
+        for (account, patient), decision in self.decisions.items():
+            if decision == CONFIRMED:
+                by_account.setdefault(account, set()).add(patient)
+        return by_account
+
     def confirmed_patients(self, account_key: str | None) -> set[str]:
         """Patient keys this account was confirmed as."""
-        return {p for (a, p), d in self.decisions.items() if a == account_key and d == CONFIRMED}
+        return self._confirmed.get(account_key or "", set())
 
 
 def _apply(match: Match, book: ReviewBook, account: str | None,

@@ -100,7 +100,14 @@ def review(
     Decisions are kept as keyed hashes (never a name or an id) and logged as match.reviewed.
     """
     document = load_report(report)
-    items = [i for i in reviewable(document) if i.review_id is not None]
+    possible = reviewable(document)
+    items = [i for i in possible if i.review_id is not None]
+    if len(items) < len(possible):
+        raise InputError(
+            "this report has possible patients without review ids (its audit could not read "
+            "the review key or the audit log); run the audit again",
+            path=report,
+        )
     if list_only:
         for number, item in enumerate(items, start=1):
             typer.echo(_line(number, item))
