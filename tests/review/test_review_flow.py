@@ -291,6 +291,7 @@ def test_web_and_api_audits_without_a_roster(
         assert 'data-status="failed"' not in page, page
         time.sleep(0.05)
     assert web.get(f"/audit/{job}/report.json").json()["summary"]["roster_given"] is False
+    assert 'data-testid="no-roster"' in page
     created = api.post("/api/v1/audits", files=upload).json()
     while (state := api.get(f"/api/v1/audits/{created['id']}").json())["status"] != "done":
         assert state["status"] != "failed", state
