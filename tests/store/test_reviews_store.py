@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from armslength.errors import StoreError
 from armslength.store import MatchReviewed, Store, _migrate, _oneshot, content_hash, open_store
@@ -99,3 +99,12 @@ def test_keyed_hashes_depend_on_the_secret_and_normalise(tmp_path: Path) -> None
     assert one.patient("P1002") != content_hash("P1002")  # not a plain hash a guess could test
     same = account_identity("facebook", "Delphine  ARBOGAST", None, None)
     assert same == account_identity("facebook", "delphine arbogast", None, None)
+
+
+def test_a_log_from_a_newer_version_is_a_clear_error(db_url: str) -> None:
+    store = open_store(db_url)
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099_future'"))
+    with pytest.raises(StoreError, match="newer than this Armslength knows"):
+        store.upgrade()
+    store.close()
