@@ -61,6 +61,8 @@ class Job:
     error: str | None = None
     finished: datetime | None = None
     summary: dict[str, Any] | None = None
+    reviews: dict[str, str] = field(default_factory=dict)
+    """Review id → the decision made on this audit's possible patients (web page, API)."""
 
     @property
     def inputs(self) -> Path:
@@ -170,18 +172,18 @@ class AuditJobs:
             self._sweep()
             return self._jobs.get(job_id)
 
-    def start(self, job: Job, exports: list[Path], roster: Path) -> None:
+    def start(self, job: Job, exports: list[Path], roster: Path | None) -> None:
         with self._lock:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="audit")
             self._pool.submit(self._run, job, exports, roster)
 
-    def _run(self, job: Job, exports: list[Path], roster: Path) -> None:
+    def _run(self, job: Job, exports: list[Path], roster: Path | None) -> None:
         job.status = "running"
         status, error = self._audit(job, exports, roster)
         job.error, job.finished, job.status = error, self.clock(), status  # status last: pollers
 
-    def _audit(self, job: Job, exports: list[Path], roster: Path) -> tuple[str, str | None]:
+    def _audit(self, job: Job, exports: list[Path], roster: Path | None) -> tuple[str, str | None]:
         core = self.core.as_caller(job.actor, "api")
         try:
             outcome = core.audit(exports, roster, job.out, reporter=_Progress(job), audit_id=job.id)
@@ -201,14 +203,17 @@ class AuditJobs:
         return job if job is not None and may_read(principal, job.actor) else None
 
     async def start_upload(
-        self, principal: Principal, exports: Sequence[UploadFile], roster: UploadFile
+        self, principal: Principal, exports: Sequence[UploadFile], roster: UploadFile | None
     ) -> Job:
-        """Save the uploads in a fresh private folder and queue the audit."""
+        """Save the uploads in a fresh private folder and queue the audit (no roster: no
+        patient matching)."""
         job = self.new_job(principal.actor)
         saved = [await _save(up, job.inputs, f"export-{n}") for n, up in enumerate(exports)]
-        roster_dir = job.inputs / "roster"
-        roster_dir.mkdir()
-        roster_path = await _save(roster, roster_dir, "roster.csv")
+        roster_path = None
+        if roster is not None:
+            roster_dir = job.inputs / "roster"
+            roster_dir.mkdir()
+            roster_path = await _save(roster, roster_dir, "roster.csv")
         self.start(job, saved, roster_path)
         return job
 

@@ -134,7 +134,7 @@ def test_status_reports_revision_and_head(store: Store) -> None:
     )
     status = store.status()
     assert status.up_to_date
-    assert status.revision == status.head_revision == "0001_initial"
+    assert status.revision == status.head_revision == "0002_reviews"
     assert (status.events, status.last_id) == (1, 1)
     assert "***" in status.url or status.backend == "sqlite"
 

@@ -24,7 +24,7 @@ def test_db_commands(db_url: str) -> None:
     assert code == 0 and json.loads(out)["revision"] is None
     assert run("db", "upgrade", "--db", db_url)[0] == 0
     code, out = run("db", "status", "--db", db_url)
-    assert code == 0 and "0001_initial" in out
+    assert code == 0 and "0002_reviews" in out
     assert run("db", "verify", "--db", db_url) == (0, "Audit log chain intact.\n")
     code, out = run("db", "verify", "--db", db_url, "--json")
     assert json.loads(out) == {"ok": True, "first_bad_id": None}

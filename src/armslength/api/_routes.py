@@ -14,15 +14,18 @@ from armslength.api._schemas import (
     AuditJob,
     EventOut,
     EventsResponse,
+    ReviewsRequest,
+    ReviewsResponse,
     ScreenBatchRequest,
     ScreenRequest,
     ScreenResponse,
     VerifyResponse,
 )
 from armslength.auth import Principal, api_principal, require, visible_actor
+from armslength.errors import InputError
 from armslength.jobs import AuditJobs, Job
 from armslength.model import Advice, ScreenResult
-from armslength.service import Core, EventQuery, ScreenItem, off_loop
+from armslength.service import Core, EventQuery, ReviewRequest, ScreenItem, off_loop
 from armslength.serving import job_or_404, report_response
 from armslength.store import EVENT_TYPES, TokenRole
 
@@ -126,9 +129,14 @@ async def create_audit(
     exports: Annotated[
         list[UploadFile], File(description="Downloaded archives (zip, tar.gz or files)")
     ],
-    roster: Annotated[UploadFile, File(description="Patient roster: CSV or FHIR JSON/NDJSON")],
+    roster: Annotated[
+        UploadFile | None,
+        File(description="Patient roster: CSV or FHIR JSON/NDJSON (none: no patient matching)"),
+    ] = None,
 ) -> Any:
     """Upload exports and a roster; the audit runs in the background.
+
+    Without a roster everything but patient matching runs (``summary.roster_given`` false).
 
     Poll ``GET /api/v1/audits/{audit_id}`` for progress and, once ``done``, the report. The
     uploads are deleted when the run ends; the report is deleted after the server's time to
@@ -166,6 +174,37 @@ async def get_audit_file(
     """One of the report files of a finished audit."""
     require(caller, TokenRole.CLINICIAN)
     return report_response(job_or_404(request, audit_id, caller), name)
+
+
+@router.post(
+    "/audits/{audit_id}/reviews", response_model=ReviewsResponse, responses=AUDIT_ERRORS,
+    tags=["audits"],
+)  # fmt: skip
+async def review_audit(
+    audit_id: str, body: ReviewsRequest, request: Request, caller: Caller
+) -> Any:
+    """Confirm or reject possible patients of a finished audit by their review ids.
+
+    As ``armslength review --confirm/--reject`` and the web page's buttons: each decision is
+    kept as keyed hashes of the account and the patient id (never a name or an id) and logged
+    as ``match.reviewed``; the next audit applies it. An unknown review id is a 404 and
+    nothing is kept.
+    """
+    require(caller, TokenRole.CLINICIAN)
+    job = job_or_404(request, audit_id, caller)
+    report = job.report()
+    if report is None:
+        raise HTTPException(404, "the report is not ready")
+    wanted = [ReviewRequest(d.review_id, d.decision) for d in body.decisions]
+    core = _core(request, caller)
+    try:
+        outcomes = await off_loop(lambda: core.review(report, wanted))
+    except InputError:
+        raise HTTPException(404, "no possible patient with this review id") from None
+    job.reviews.update({o.review_id: o.decision.value for o in outcomes})
+    rows = [{"review_id": o.review_id, "decision": o.decision.value, "event_id": o.event_id}
+            for o in outcomes]  # fmt: skip
+    return ReviewsResponse(reviews=rows)
 
 
 EventType = Literal[

@@ -11,7 +11,7 @@ from armslength.model import (
     ContentKind,
     ScreenResult,
 )
-from armslength.service import AdviseRequest
+from armslength.service import AdviseRequest, ReviewDecision
 from armslength.store import StoredEvent
 
 __all__ = ["AdviseRequest"]  # defined by the core; the API's body for POST /advise
@@ -134,3 +134,29 @@ class AuditJob(BaseModel):
     finished: datetime | None = None
     summary: dict[str, Any] | None = None
     report: dict[str, Any] | None = Field(default=None, description="report.json once done")
+
+
+class ReviewItem(_Body):
+    """One decision on a possible patient: its review id in the report and the decision."""
+
+    review_id: str = Field(pattern=r"^[0-9a-f]{12}$", description="From report.json")
+    decision: ReviewDecision
+
+
+class ReviewsRequest(_Body):
+    """Decisions on an audit's possible patients (``match.review_id`` in its report)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"decisions": [{"review_id": "2ae5a06e0425", "decision": "rejected"}]}]
+        },
+    )
+
+    decisions: list[ReviewItem] = Field(min_length=1, max_length=500)
+
+
+class ReviewsResponse(BaseModel):
+    """The decisions kept (as keyed hashes) and the ids of their ``match.reviewed`` events."""
+
+    reviews: list[dict[str, Any]]

@@ -5,6 +5,7 @@
 """
 
 from armslength.audit._connections import Thresholds
+from armslength.audit._history import Reviewable, ReviewBook, ReviewPair, find_pair, reviewable
 from armslength.audit._model import Action, ActionVerb, ReportDocument
 from armslength.audit._run import STAGES, AuditOptions, AuditReport, Reporter, run_audit
 from armslength.audit._runner import Stage
@@ -18,8 +19,13 @@ __all__ = [
     "AuditReport",
     "ReportDocument",
     "Reporter",
+    "ReviewBook",
+    "ReviewPair",
+    "Reviewable",
     "Stage",
     "Thresholds",
+    "find_pair",
     "report_schema",
+    "reviewable",
     "run_audit",
 ]

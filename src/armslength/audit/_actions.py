@@ -10,6 +10,7 @@ from armslength.policy import Policy
 
 from ._connections import KIND_WEIGHT, ConnectionDecision
 from ._content import visibility_weight
+from ._kinds import connection_meaning
 from ._model import Action, ActionVerb, SeparationFinding
 
 # Guidance behind a content finding, by category: every body the rulebook cites on it (the same
@@ -51,6 +52,13 @@ def sources_by_category(
 
 CONTENT_VERB = {Severity.HIGH: ActionVerb.DELETE, Severity.MEDIUM: ActionVerb.EDIT}
 SEPARATION_PRIORITY = 25
+PAST_PRIORITY = 5
+PAST_RULE = "audit.past_connection"
+PAST_SOURCES = ["gmc_2024"]
+PAST_REASON = (
+    "Nothing to unfriend. Check the messages you exchanged for patient information, and keep "
+    "any further contact to your practice's own channels."
+)
 EXCERPT = 80
 
 
@@ -59,13 +67,45 @@ def _excerpt(text: str) -> str:
     return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…"
 
 
+def _match_detail(decision: ConnectionDecision) -> str:
+    """What the connection is (its kind's meaning) and the roster patient it matches."""
+    meaning = connection_meaning(decision.connection)
+    if not (decision.match and decision.match.candidates):
+        return meaning
+    best = decision.match.candidates[0]
+    found = f"matches roster patient {best.patient_id} (score {best.score:.2f}): "
+    return f"{meaning} {found}" + "; ".join(best.evidence)
+
+
+def past_action(decision: ConnectionDecision) -> Action | None:
+    """A patient you were connected with (a removed friend): nothing to unfriend, but the
+    messages you exchanged may hold patient information."""
+    if decision.action != ActionVerb.CHECK_MESSAGES:
+        return None
+    connection, match = decision.connection, decision.match
+    score = match.candidates[0].score if match and match.candidates else 0.0
+    return Action(
+        rank=0,
+        priority=PAST_PRIORITY + round(score * 10),
+        action=ActionVerb.CHECK_MESSAGES,
+        platform=connection.platform.value,
+        target=connection.name or connection.handle or connection.url or "(unnamed account)",
+        reason=PAST_REASON,
+        rule=PAST_RULE,
+        sources=PAST_SOURCES,
+        detail=_match_detail(decision),
+    )
+
+
 def connection_action(
     decision: ConnectionDecision, patient_reply: str | None = None
 ) -> Action | None:
     """The action on one connection, with the reply to send (for a possible patient to
     review, *patient_reply*: the one to send if it is your patient)."""
     advice, verb = decision.advice, decision.action
-    if advice is None or verb is None:
+    if advice is None:
+        return past_action(decision)
+    if verb is None:
         return None
     connection = decision.connection
     score = (
@@ -74,12 +114,7 @@ def connection_action(
     weight = KIND_WEIGHT.get(connection.kind, 1)
     base = 10 if verb == ActionVerb.REVIEW else 10 * weight
     reason = advice.reasons[0]
-    detail = None
-    if decision.match and decision.match.candidates:
-        best = decision.match.candidates[0]
-        detail = f"matches roster patient {best.patient_id} (score {best.score:.2f}): " + "; ".join(
-            best.evidence
-        )
+    detail = _match_detail(decision)
     return Action(
         rank=0,
         priority=base + round(score * 10),

@@ -19,9 +19,12 @@ from armslength.model import (
 )
 from armslength.policy import Policy
 
+from ._kinds import connection_meaning
 from ._model import ActionVerb, ConnectionResult, MatchRef
 
-# How an export's connection kind reads as an interaction (None: nothing left to decide).
+# How an export's connection kind reads as an interaction (None: a past one, nothing to decide:
+# a removed friend or a declined request is matched and reported, but there is no request to
+# answer and no one to unfriend).
 INTERACTION_KIND: dict[ConnectionKind, Kind | None] = {
     ConnectionKind.FRIEND: Kind.FRIEND,
     ConnectionKind.FOLLOWER: Kind.FOLLOW,
@@ -41,6 +44,11 @@ DECLINE_ACTION: dict[ConnectionKind, ActionVerb] = {
     ConnectionKind.REQUEST_SENT: ActionVerb.CANCEL_REQUEST,
 }
 
+# What is left to do about a past connection of a patient.
+PAST_ACTION: dict[ConnectionKind, ActionVerb] = {
+    ConnectionKind.REMOVED: ActionVerb.CHECK_MESSAGES,
+}
+
 # Urgency of acting on each kind (a pending request waits for an answer).
 KIND_WEIGHT: dict[ConnectionKind, int] = {
     ConnectionKind.REQUEST_RECEIVED: 3,
@@ -48,6 +56,7 @@ KIND_WEIGHT: dict[ConnectionKind, int] = {
     ConnectionKind.REQUEST_SENT: 2,
     ConnectionKind.FOLLOWING: 2,
     ConnectionKind.FOLLOWER: 1,
+    ConnectionKind.REMOVED: 1,
 }
 
 
@@ -85,6 +94,11 @@ def _action(kind: ConnectionKind, advice: Advice) -> ActionVerb | None:
     return None
 
 
+# Without a roster: the kinds still waiting for an answer, advised on as someone who may be a
+# patient (find out before you accept).
+UNMATCHED_PENDING = frozenset({ConnectionKind.REQUEST_RECEIVED})
+
+
 def decide(
     connection: Connection,
     match: Match | None,
@@ -93,12 +107,20 @@ def decide(
     profile: Profile,
     policy: Policy,
     thresholds: Thresholds,
+    roster_given: bool = True,
 ) -> ConnectionDecision:
-    """Advise on one connection, given its best roster match (if any)."""
+    """Advise on one connection, given its best roster match (if any). Without a roster a
+    request waiting for your answer gets the advice for someone who may be a patient."""
     kind = INTERACTION_KIND[connection.kind]
     relationship = _relationship(match, thresholds)
-    if kind is None or relationship is None:
+    if not roster_given and connection.kind in UNMATCHED_PENDING:
+        relationship = Relationship.UNKNOWN
+    if relationship is None:
         return ConnectionDecision(connection, account, match, None, None)
+    if kind is None:
+        past = PAST_ACTION.get(connection.kind)
+        verb = past if relationship == Relationship.CURRENT_PATIENT else None
+        return ConnectionDecision(connection, account, match, None, verb)
     interaction = Interaction(
         relationship=relationship,
         kind=kind,
@@ -125,4 +147,5 @@ def to_result(decision: ConnectionDecision) -> ConnectionResult:
         if best
         else None,
         advice=decision.advice.to_json_dict() if decision.advice else None,
+        meaning=connection_meaning(connection),
     )

@@ -159,9 +159,12 @@ def summary(inputs: AuditInputs, analysis: Analysis, actions: list[Action]) -> S
         policy_version=inputs.policy.version,
         profile={"role": profile.role.value, "jurisdiction": profile.jurisdiction.value},
         inputs=[InputRef(name=p.name, sha256=file_hash(p)) for p in inputs.exports],
-        roster=RosterStats(
+        roster=None
+        if inputs.roster is None
+        else RosterStats(
             patients=len(roster), skipped_rows=len(roster.skipped), sha256=file_hash(inputs.roster)
         ),
+        roster_given=inputs.roster is not None,
         platforms=stats,
         connections=len(exports.connections),
         patients_among_connections=sum(s.patients for s in stats.values()),
@@ -174,6 +177,7 @@ def summary(inputs: AuditInputs, analysis: Analysis, actions: list[Action]) -> S
         actions_by_type=dict(sorted(Counter(a.action.value for a in actions).items())),
         skipped=len(skipped(analysis)),
         thresholds={"patient": inputs.thresholds.patient, "review": inputs.thresholds.review},
+        reviews_applied=analysis.reviews_applied,
     )
 
 

@@ -14,6 +14,7 @@ from armslength._plain import short_why
 from armslength.model import Finding
 
 from ._charts import all_charts
+from ._history import reviewable
 from ._model import Action, ContentResult, PlatformLimit, ReportDocument
 
 PAGE_SIZE = 50
@@ -117,6 +118,7 @@ def render_html(document: ReportDocument) -> str:
             charts=all_charts(document),
             flagged=flagged,
             start=start_here(document.actions),
+            review=reviewable(document),
             limits=limits_by_platform(document.limitations),
             flagged_total=sum(1 for c in document.content if c.risk != "none"),
             page_size=PAGE_SIZE,

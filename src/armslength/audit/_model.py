@@ -18,6 +18,10 @@ class MatchRef(_Model):
     patient_id: str
     score: float = Field(ge=0.0, le=1.0)
     evidence: list[str] = Field(default_factory=list)
+    review_id: str | None = None
+    """The id to confirm or reject this pair with (``armslength review``)."""
+    review: str | None = None
+    """``confirmed`` when a review confirmed this pair."""
 
 
 class ConnectionResult(_Model):
@@ -29,6 +33,10 @@ class ConnectionResult(_Model):
     account: str = "personal"
     match: MatchRef | None
     advice: dict[str, Any] | None
+    meaning: str | None = None
+    """What this kind of connection means, in words ("you were connected until …")."""
+    new: bool | None = None
+    """Not in the previous audit of this platform (None: no previous audit)."""
 
 
 class ContentResult(_Model):
@@ -53,6 +61,7 @@ class ActionVerb(StrEnum):
     CANCEL_REQUEST = "cancel-request"
     REVIEW = "review"
     SEPARATE = "separate-accounts"
+    CHECK_MESSAGES = "check-messages"
 
 
 class Action(_Model):
@@ -107,6 +116,15 @@ class RosterStats(_Model):
     sha256: str
 
 
+class SinceLast(_Model):
+    """What changed on one platform since its previous audit (counts of keyed hashes)."""
+
+    previous_audit: str
+    new_connections: int
+    new_flagged_content: int
+    resolved_actions: int
+
+
 class FindingCounts(_Model):
     by_category: dict[str, int]
     by_severity: dict[str, int]
@@ -120,7 +138,9 @@ class Summary(_Model):
     policy_version: str
     profile: dict[str, str]
     inputs: list[InputRef]
-    roster: RosterStats
+    roster: RosterStats | None
+    """None when no roster was given (``roster_given`` is false)."""
+    roster_given: bool = True
     platforms: dict[str, PlatformStats]
     connections: int
     patients_among_connections: int
@@ -133,6 +153,8 @@ class Summary(_Model):
     actions_by_type: dict[str, int]
     skipped: int
     thresholds: dict[str, float]
+    reviews_applied: dict[str, int] = Field(default_factory=dict)
+    since_last: dict[str, SinceLast] = Field(default_factory=dict)
 
 
 class GuidanceSource(_Model):

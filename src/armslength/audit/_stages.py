@@ -7,7 +7,7 @@ is built from their results (:mod:`._document`) and written (:mod:`._write`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from armslength.roster import Roster, load_roster
 from armslength.roster.match import iter_matches
 
 from . import _connections, _content
-from ._connections import INTERACTION_KIND, ConnectionDecision, Thresholds
+from ._connections import ConnectionDecision, Thresholds
 from ._messages import own_content
 from ._model import SeparationFinding, SkippedInput
 from ._runner import Advance
@@ -32,7 +32,8 @@ class AuditInputs:
     """What one run works on, defaults filled in."""
 
     exports: tuple[Path, ...]
-    roster: Path
+    roster: Path | None
+    """None: no roster was given (everything but patient matching runs)."""
     settings: Settings
     policy: Policy
     thresholds: Thresholds
@@ -83,6 +84,8 @@ class Analysis:
     roster: RosterRead
     decisions: list[ConnectionDecision]
     screening: Screening
+    reviews_applied: dict[str, int] = field(default_factory=dict)
+    """How many connections the clinician's review decisions changed, by decision."""
 
 
 def _connection_key(c: Connection) -> tuple[str, ...]:
@@ -123,7 +126,10 @@ def read_stage(paths: Sequence[Path], limits: ExportLimits, advance: Advance) ->
     return ExportsRead(results, connections, content, received, skipped)
 
 
-def roster_stage(path: Path) -> RosterRead:
+def roster_stage(path: Path | None) -> RosterRead:
+    """The roster's patients; none without a roster."""
+    if path is None:
+        return RosterRead(Roster(), [])
     roster = load_roster(path)
     skipped = [SkippedInput(path=f"{path}:{s.line}", reason=s.reason) for s in roster.skipped]
     return RosterRead(roster, skipped)
@@ -132,10 +138,9 @@ def roster_stage(path: Path) -> RosterRead:
 def match_stage(
     connections: Sequence[Connection], roster: Roster, advance: Advance
 ) -> list[Match | None]:
-    """The best roster candidates of each connection that has a name or handle to decide on."""
-    decidable = [
-        c for c in connections if INTERACTION_KIND[c.kind] is not None and (c.name or c.handle)
-    ]
+    """The best roster candidates of each connection that has a name or handle, of every
+    kind: past connections (removed friends, declined requests) too."""
+    decidable = [c for c in connections if c.name or c.handle] if len(roster) else []
     found: dict[int, Match] = {}
     for connection, match in zip(decidable, iter_matches(decidable, roster, top=3), strict=True):
         found[id(connection)] = match
@@ -158,7 +163,13 @@ def advise_stage(
         account = accounts[connection.platform.value]
         decisions.append(
             _connections.decide(
-                connection, match, account, profile=profile, policy=policy, thresholds=thresholds
+                connection,
+                match,
+                account,
+                profile=profile,
+                policy=policy,
+                thresholds=thresholds,
+                roster_given=inputs.roster is not None,
             )
         )
         advance(1)

@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "inspect": "inspect",
     "match": "match",
     "policy": "policy",
+    "review": "review",
     "screen": "screen",
     "serve": "serve",
     "spark": "spark",

@@ -33,6 +33,10 @@ from armslength.cli._roster_columns import RosterColumnsOption, columns_in_effec
 from armslength.model import Platform
 
 SKIPS_SHOWN = 20
+NO_ROSTER = (
+    "No roster was given: connections were not matched against your patients. "
+    "Add --roster to find patients among them."
+)
 
 
 def print_skipped(report: AuditReport, strict: bool) -> None:
@@ -88,6 +92,8 @@ def _print_summary(report: AuditReport) -> None:
             str(p.flagged),
         )
     console.print(table)
+    if not s.roster_given:
+        console.print(NO_ROSTER)
     console.print(
         f"[bold]{s.actions}[/] actions ({', '.join(f'{k} {v}' for k, v in s.actions_by_type.items()) or 'none'})"
     )
@@ -106,14 +112,18 @@ def audit(
     exports: Annotated[
         list[Path], typer.Argument(help="Exports: zip, tar.gz, folder or file (several allowed).")
     ],
-    roster: Annotated[
-        Path,
-        typer.Option(help="Patient roster (CSV or FHIR) exported from the EHR.", dir_okay=False),
-    ],
     out: Annotated[
         Path,
         typer.Option(help="Folder for report.html, report.json and actions.csv.", file_okay=False),
     ],
+    roster: Annotated[
+        Path | None,
+        typer.Option(
+            help="Patient roster (CSV or FHIR) exported from the EHR. Without one, everything "
+            "but patient matching runs.",
+            dir_okay=False,
+        ),
+    ] = None,
     professional: Annotated[
         list[Platform] | None,
         typer.Option(

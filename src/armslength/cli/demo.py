@@ -83,7 +83,7 @@ def demo(
         "[bold]Audit of sample exports[/] (Facebook, Instagram, LinkedIn) against a sample roster"
     )
     console.print(
-        f"{s.connections} connections and requests checked against {s.roster.patients} patients: "
+        f"{s.connections} connections and requests checked against {s.roster.patients if s.roster else 0} patients: "
         f"[bold red]{s.patients_among_connections}[/] are patients. {s.content} posts and comments screened: "
         f"[bold red]{s.flagged_content}[/] flagged. [bold]{s.actions}[/] actions."
     )

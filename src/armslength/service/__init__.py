@@ -11,6 +11,7 @@ whichever face asked.
 from armslength.service._core import Core, EventQuery, LineTally, Recorded, ScreenItem
 from armslength.service._log import Caller, EventLog, OneShotLog, StoreLog
 from armslength.service._requests import AdviseRequest
+from armslength.service._reviews import ReviewDecision, ReviewOutcome, ReviewRequest
 from armslength.service._threads import off_loop
 
 __all__ = [
@@ -22,6 +23,9 @@ __all__ = [
     "LineTally",
     "OneShotLog",
     "Recorded",
+    "ReviewDecision",
+    "ReviewOutcome",
+    "ReviewRequest",
     "ScreenItem",
     "StoreLog",
     "off_loop",

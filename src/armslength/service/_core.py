@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
@@ -13,9 +14,10 @@ from armslength.config import Settings
 from armslength.model import Advice, ContentKind, Finding, Match, ScreenResult, Severity
 from armslength.service._log import Caller, EventLog, OneShotLog, StoreLog
 from armslength.service._requests import AdviseRequest
+from armslength.service._reviews import ReviewOutcome, ReviewRequest
 
 if TYPE_CHECKING:
-    from armslength.audit import AuditOptions, AuditReport, Reporter
+    from armslength.audit import AuditOptions, AuditReport, ReportDocument, Reporter, ReviewBook
     from armslength.policy import Policy
     from armslength.roster import Roster
     from armslength.roster.match import AccountInfo
@@ -210,17 +212,21 @@ class Core:
     def audit(
         self,
         exports: Sequence[Path],
-        roster: Path,
+        roster: Path | None,
         out: Path,
         *,
         options: AuditOptions | None = None,
         reporter: Reporter | None = None,
         audit_id: str | None = None,
     ) -> Recorded[AuditReport]:
-        """Run an audit and record it (a failed run is recorded as failed, then re-raised)."""
-        from armslength.audit import run_audit
+        """Run an audit (no roster: no patient matching) with the review decisions applied,
+        keep its keyed-hash digests for the next one, and record it (a failed run is
+        recorded as failed, then re-raised)."""
+        from armslength.audit import AuditOptions, run_audit
         from armslength.errors import ArmslengthError
 
+        book, unread = self._review_book()
+        options = replace(options or AuditOptions(), book=book)
         try:
             report = run_audit(
                 exports, roster, out, settings=self.settings, policy=self.policy,
@@ -229,7 +235,75 @@ class Core:
         except ArmslengthError:
             self._record([self._failed_audit(exports, roster, audit_id)])
             raise
-        return Recorded(report, self._record([self._audited(report, audit_id)]))
+        unsaved = self._keep_digests(report) if book is not None else None
+        warning = self._record([self._audited(report, audit_id)]) or unread or unsaved
+        return Recorded(report, warning)
+
+    # -- reviews ----------------------------------------------------------------------------
+
+    def review(
+        self, report: ReportDocument | Mapping[str, Any], requests: Sequence[ReviewRequest]
+    ) -> list[ReviewOutcome]:
+        """Keep each decision on a possible patient of *report* (its review id) as keyed
+        hashes and log a ``match.reviewed`` event for it, both in one transaction. The next
+        audit applies them. Raises :class:`~armslength.errors.InputError` for a review id the
+        report does not have (nothing is kept then), :class:`StoreError` if the log fails."""
+        from armslength.audit import ReportDocument, find_pair
+        from armslength.store.adapters import review_event
+        from armslength.store.keys import Keyring
+
+        document = report if isinstance(report, ReportDocument) else (
+            ReportDocument.model_validate(report)
+        )  # fmt: skip
+        keyring = Keyring.load()
+        pairs = [(r, find_pair(document, keyring, r.review_id)) for r in requests]
+        outcomes = []
+        with self._review_store() as store:
+            for request, pair in pairs:
+                event = review_event(
+                    request.decision.value, account_key=pair.account_key,
+                    patient_key=pair.patient_key, score=pair.score, **self._who(),
+                )  # fmt: skip
+                stored = store.save_review(event)
+                outcomes.append(ReviewOutcome(pair.review_id, request.decision, stored.id))
+        return outcomes
+
+    def _review_book(self) -> tuple[ReviewBook | None, str | None]:
+        """The decisions and previous digests (None and a warning when they cannot be read)."""
+        from armslength.audit import ReviewBook
+        from armslength.errors import ArmslengthError
+        from armslength.store.keys import Keyring
+
+        try:
+            keyring = Keyring.load()
+            with self._review_store() as store:
+                return ReviewBook(keyring, store.reviews(), store.digests()), None
+        except ArmslengthError as exc:
+            return None, f"armslength: warning: review decisions not applied: {exc}"
+
+    def _keep_digests(self, report: AuditReport) -> str | None:
+        from armslength.errors import ArmslengthError
+
+        try:
+            with self._review_store() as store:
+                store.save_digests(report.digests)
+        except ArmslengthError as exc:
+            return f"armslength: warning: this audit is not kept for the next one: {exc}"
+        return None
+
+    @contextmanager
+    def _review_store(self) -> Iterator[Store]:
+        """The open store (server), or the settings' one opened for this call (CLI)."""
+        if self.store is not None:
+            yield self.store
+            return
+        from armslength.store import open_store
+
+        store = open_store(settings_url=self.settings.database_url)
+        try:
+            yield store
+        finally:
+            store.close()
 
     def _audited(self, report: AuditReport, audit_id: str | None) -> Event:
         from armslength.store.adapters import audit_event
@@ -237,16 +311,18 @@ class Core:
         summary = report.summary
         return audit_event(
             summary.model_dump(mode="json"), export_hashes=[i.sha256 for i in summary.inputs],
-            roster_hash=summary.roster.sha256, audit_id=audit_id, timings=report.timings,
+            roster_hash=summary.roster.sha256 if summary.roster else None, audit_id=audit_id, timings=report.timings,
             actor=self.caller.actor, source=self.caller.source,
         )  # fmt: skip
 
-    def _failed_audit(self, exports: Sequence[Path], roster: Path, audit_id: str | None) -> Event:
+    def _failed_audit(
+        self, exports: Sequence[Path], roster: Path | None, audit_id: str | None
+    ) -> Event:
         from armslength._hashing import file_hash
         from armslength.store.adapters import audit_event
 
         hashes = [file_hash(path) for path in exports if path.is_file()]
-        roster_hash = file_hash(roster) if roster.is_file() else None
+        roster_hash = file_hash(roster) if roster is not None and roster.is_file() else None
         return audit_event(
             {}, export_hashes=hashes, roster_hash=roster_hash, audit_id=audit_id,
             status="failed", actor=self.caller.actor, source=self.caller.source,

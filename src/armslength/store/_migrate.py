@@ -11,12 +11,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from armslength.errors import StoreError
+
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Connection, Engine
 
 _PG_LOCK = 0x61726D73  # "arms": serialises migrations of servers sharing one database
-HEAD = "0001_initial"
+HEAD = "0002_reviews"
 """The newest revision in ``migrations/versions`` (a test keeps it equal to Alembic's head)."""
 
 
@@ -52,10 +54,18 @@ def upgrade(engine: Engine) -> None:
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
-        if current_revision(conn) == HEAD:
+        current = current_revision(conn)
+        if current == HEAD:
             return
         from alembic import command
+        from alembic.script import ScriptDirectory
 
         config = _config()
+        known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+        if current is not None and current not in known:
+            raise StoreError(
+                f"the audit log is at revision '{current}', newer than this Armslength knows "
+                f"({HEAD}): upgrade Armslength"
+            )
         config.attributes["connection"] = conn
         command.upgrade(config, "head")

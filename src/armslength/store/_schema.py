@@ -78,3 +78,21 @@ api_tokens = Table(
     Column("created", UTCDateTime(), nullable=False),
     Column("revoked", UTCDateTime(), nullable=True),
 )
+
+match_reviews = Table(
+    "match_reviews",
+    metadata,
+    Column("account_key", String(64), primary_key=True),
+    Column("patient_key", String(64), primary_key=True),
+    Column("decision", String(16), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("created", UTCDateTime(), nullable=False),
+)
+
+audit_digests = Table(
+    "audit_digests",
+    metadata,
+    Column("platform", String(32), primary_key=True),
+    Column("created", UTCDateTime(), nullable=False),
+    Column("data", Text, nullable=False),
+)

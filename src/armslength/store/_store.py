@@ -17,9 +17,16 @@ from armslength.errors import StoreError
 from armslength.store import _migrate
 from armslength.store._chain import event_hash, link
 from armslength.store._engine import create_store_engine, safe_url
-from armslength.store._schema import api_tokens, chain_head, events
+from armslength.store._schema import api_tokens, audit_digests, chain_head, events, match_reviews
 from armslength.store._tokens import TokenInfo, TokenRole, matches, new_secret, split_token
-from armslength.store.events import Event, RetentionPurged, TokenChanged, parse_event, utcnow
+from armslength.store.events import (
+    Event,
+    MatchReviewed,
+    RetentionPurged,
+    TokenChanged,
+    parse_event,
+    utcnow,
+)
 
 T = TypeVar("T")
 MAX_LIMIT = 10_000
@@ -257,6 +264,63 @@ class Store:
             )  # fmt: skip
             self._append(conn, event)
         return event
+
+    # ------------------------------------------------------------------ reviews
+
+    def save_review(self, event: MatchReviewed) -> StoredEvent:
+        """Keep the decision on one account–patient pair (keyed hashes) and log it, together."""
+
+        def run() -> StoredEvent:
+            key = {"account_key": event.account_sha256, "patient_key": event.patient_sha256}
+            with self._writing() as conn:
+                conn.execute(
+                    match_reviews.delete()
+                    .where(match_reviews.c.account_key == key["account_key"])
+                    .where(match_reviews.c.patient_key == key["patient_key"])
+                )
+                conn.execute(
+                    insert(match_reviews).values(
+                        **key, decision=event.decision, actor=event.actor, created=event.created
+                    )
+                )
+                return self._append(conn, event)
+
+        return self._guard("review", run)
+
+    def reviews(self) -> dict[tuple[str, str], str]:
+        """Every kept decision: (account key, patient key) → ``confirmed``/``rejected``/…"""
+
+        def run() -> dict[tuple[str, str], str]:
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(match_reviews))
+                return {(r.account_key, r.patient_key): r.decision for r in rows}
+
+        return self._guard("read", run)
+
+    def digests(self) -> dict[str, dict[str, Any]]:
+        """The keyed-hash summary of the last audit of each platform."""
+
+        def run() -> dict[str, dict[str, Any]]:
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(audit_digests))
+                return {r.platform: json.loads(r.data) for r in rows}
+
+        return self._guard("read", run)
+
+    def save_digests(self, digests: dict[str, dict[str, Any]]) -> None:
+        """Replace the summaries of the platforms audited."""
+
+        def run() -> None:
+            with self._writing() as conn:
+                for platform, data in digests.items():
+                    conn.execute(audit_digests.delete().where(audit_digests.c.platform == platform))
+                    conn.execute(
+                        insert(audit_digests).values(
+                            platform=platform, created=utcnow(), data=json.dumps(data)
+                        )
+                    )
+
+        self._guard("digest", run)
 
     # ------------------------------------------------------------------ tokens
 

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from armslength.model import Advice, Finding, Interaction, ScreenResult, Severity
-from armslength.store.events import AdviceGiven, AuditRun, TextScreened, content_hash
+from armslength.store.events import (
+    AdviceGiven,
+    AuditRun,
+    MatchReviewed,
+    TextScreened,
+    content_hash,
+)
 
 
 def advice_event(
@@ -149,4 +155,25 @@ def audit_event(
         counts={**_int_counts(summary), **(timings or {})},
         policy_version=str(summary.get("policy_version", "")),
         armslength_version=str(summary.get("armslength_version", "")),
+    )
+
+
+def review_event(
+    decision: str,
+    *,
+    account_key: str,
+    patient_key: str,
+    score: float | None = None,
+    actor: str = "local",
+    source: str = "cli",
+) -> MatchReviewed:
+    """A :class:`MatchReviewed` for one decision: the account and the patient as keyed hashes
+    (:class:`~armslength.store.keys.Keyring`), never a name or an id."""
+    return MatchReviewed(
+        actor=actor,
+        source=source,
+        decision=decision,
+        account_sha256=account_key,
+        patient_sha256=patient_key,
+        score=None if score is None else round(score, 4),
     )

@@ -99,6 +99,7 @@ class MatchReviewed(Event):
     """A person reviewed a roster match (confirmed or rejected it); ids are hashed."""
 
     type: Literal["match.reviewed"] = "match.reviewed"
+    source: str = "cli"
     decision: Literal["confirmed", "rejected", "unsure"]
     account_sha256: Hash
     patient_sha256: Hash

@@ -16,7 +16,7 @@ from starlette.templating import Jinja2Templates
 
 from armslength._plain import lead, short_why, what
 from armslength.auth import LAUNCH_PARAM, Principal, gate, visible_actor, web_principal
-from armslength.errors import LoginRequiredError
+from armslength.errors import InputError, LoginRequiredError
 from armslength.jobs import AuditJobs
 from armslength.model import (
     Account,
@@ -28,7 +28,14 @@ from armslength.model import (
     Role,
     Tone,
 )
-from armslength.service import AdviseRequest, Core, EventQuery, off_loop
+from armslength.service import (
+    AdviseRequest,
+    Core,
+    EventQuery,
+    ReviewDecision,
+    ReviewRequest,
+    off_loop,
+)
 from armslength.serving import job_or_404, report_response
 from armslength.store import EVENT_TYPES
 from armslength.web._csrf import CSRF_FIELD, check_csrf, csrf_token, set_csrf_cookie
@@ -174,9 +181,10 @@ async def audit_submit(request: Request) -> Response:
     who = _who(request)
     form = await _form(request, files=51)
     exports = [f for f in form.getlist("exports") if isinstance(f, UploadFile) and f.filename]
-    roster = form.get("roster")
-    if not exports or not isinstance(roster, UploadFile) or not roster.filename:
-        return _page(request, "audit.html", 422, error="Choose at least one export and a roster.")
+    given = form.get("roster")
+    roster = given if isinstance(given, UploadFile) and given.filename else None
+    if not exports:
+        return _page(request, "audit.html", 422, error="Choose at least one export.")
     jobs: AuditJobs = request.app.state.audits
     job = await jobs.start_upload(who, exports, roster)
     return RedirectResponse(f"/audit/{job.id}", status_code=303)
@@ -204,7 +212,29 @@ def may_be_patients(report: dict[str, Any] | None) -> list[dict[str, Any]]:
 async def audit_job(request: Request, audit_id: str) -> Response:
     job = job_or_404(request, audit_id, _who(request))
     report = job.report()
+    if report is None and job.status == "done":  # it finished between the two reads
+        report = job.report()
     return _page(request, "audit_job.html", job=job, report=report, matched=may_be_patients(report))
+
+
+@router.post("/audit/{audit_id}/review")
+async def audit_review(request: Request, audit_id: str) -> Response:
+    """Confirm or reject one possible patient of the audit (the buttons of its page)."""
+    who = _who(request)
+    job = job_or_404(request, audit_id, who)
+    form = await _form(request)
+    review_id, decision = _text(form, "review_id"), _text(form, "decision")
+    report = job.report()
+    if report is None or review_id is None or decision not in set(ReviewDecision):
+        raise HTTPException(422, "choose a possible patient and confirm or reject")
+    core = _core(request, who)
+    wanted = [ReviewRequest(review_id, ReviewDecision(decision))]
+    try:
+        outcomes = await off_loop(lambda: core.review(report, wanted))
+    except InputError:
+        raise HTTPException(404, "no possible patient with this review id") from None
+    job.reviews.update({o.review_id: o.decision.value for o in outcomes})
+    return RedirectResponse(f"/audit/{job.id}#review-{review_id}", status_code=303)
 
 
 REPORT_FILES = ("report.html", "report.json", "actions.csv")
