@@ -28,7 +28,7 @@ def test_reject_in_the_page_then_audit_on_the_command_line(
     page.get_by_label("Patient roster").set_input_files(str(roster))
     page.get_by_role("button", name="Start the audit").click()
     page.wait_for_url(re.compile(r"/audit/[0-9a-f]+$"))
-    page.get_by_role("heading", name="Done").wait_for(timeout=60_000)
+    page.get_by_role("heading", name="Done").wait_for()
     name, _ = REMOVED[0]
     row = page.get_by_test_id("possible-patient").filter(has_text=name)
     assert "You were connected until 14 November 2023" in row.inner_text()
