@@ -159,17 +159,23 @@ def analyse(doc: Doc) -> Disclosure:
     if isinstance(cached, Disclosure):
         return cached
     cues = _cues()
-    patient = tuple(
-        Cue(m.start(), m.end(), cue_id, why)
-        for cue_id, why, pattern in cues.patient
-        for m in pattern.finditer(doc.text)
-    )
+    patient = _first_patient_cue(doc.text, cues)
     vignette = any(p.search(doc.text) for p in cues.vignette)
     confirmations = tuple(_confirmations(doc, patient, vignette))
     query = any(p.search(doc.text) for p in cues.query)
     result = Disclosure(patient, vignette, confirmations, query)
     doc.extra["disclosure"] = result
     return result
+
+
+def _first_patient_cue(text: str, cues: _CueSet) -> tuple[Cue, ...]:
+    """The earliest-listed patient cue found (one is enough to decide; cues are tried in
+    the order of the data file, so the file puts the cheap, common ones first)."""
+    for cue_id, why, pattern in cues.patient:
+        found = pattern.search(text)
+        if found is not None:
+            return (Cue(found.start(), found.end(), cue_id, why),)
+    return ()
 
 
 def _confirmations(doc: Doc, patient: tuple[Cue, ...], vignette: bool) -> Iterator[Cue]:

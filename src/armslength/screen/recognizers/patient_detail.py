@@ -106,6 +106,11 @@ class PatientDetailRecognizer(Recognizer):
     rule = "phi-patient-detail"
 
     def find(self, doc: Doc) -> Iterator[Span]:
+        from armslength.screen import disclosure
+
+        found = disclosure.analyse(doc)
+        if found.query or (found.vignette and not found.confirmations):
+            return  # the layer drops a case question's or a teaching case's details anyway
         for label, pattern, why in _patterns():
             for match in pattern.finditer(doc.text):
                 yield self._span(match.start(), match.end(), label, why)
