@@ -41,7 +41,8 @@ reference number identifies nobody without a person (an event's date, a hospital
 advert, a trial id). Direct identifiers (contacts, addresses, checksummed ids) are kept
 unless they are public: a helpline, the practice's own line or a role address."""
 CONTACT_RULES = frozenset({"phi-phone", "phi-email", "phi-url"})
-OWN_IN_A_POST = CONTACT_RULES | {"phi-street-address", "phi-address-block"}
+_ADDRESS_RULES = frozenset({"phi-street-address", "phi-address-block"})
+OWN_IN_A_POST = CONTACT_RULES | _ADDRESS_RULES
 """In a post about no one, a phone, e-mail, web address or street address is the poster's
 own (a practice's new address, its after-hours line)."""
 _PUBLIC_CONTACT = re.compile(
@@ -50,13 +51,19 @@ _PUBLIC_CONTACT = re.compile(
     r"reception)|call us|ring us|e-?mail us|contact us|text us|book online|visit our)\b",
     re.I,
 )
+_CALL_CUE = re.compile(r"\b(?:call|ring|phone|dial|to (?:re)?book|to cancel)\b", re.I)
+"""An instruction to readers to call a number: in a text about no one, a public line."""
+_PRACTICE_VOICE = re.compile(r"\b(?:we|we're|we've|we'll|our|ours|us)\b", re.I)
+"""The practice speaking: its own number or address is no patient's."""
 _ROLE_ADDRESS = re.compile(
     r"^(?:info|feedback|enquiries|inquiries|hello|contact|admin|office|reception|scripts|"
     r"prescriptions|appointments|bookings|help|support|team|practice|clinic|complaints|"
     r"patient\.?(?:experience|relations|services)|pals|media|press|jobs|careers|hr)@",
     re.I,
 )
-_TOLL_FREE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]")
+_TOLL_FREE = re.compile(
+    r"^(?:(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]|0800|0808|0300|1800|1300|13\s?\d{2}\s?\d{2}\b)"
+)
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|youre|you've|you'll|yours|u|ur)\b", re.I)
 _POSSESSOR = re.compile(
@@ -277,7 +284,9 @@ _PERSONAL = re.compile(
     r"|\b(?:i|we|i'll|we'll|i've|we've) (?:live|lived|moved|was born|turned|turn|am turning|"
     r"drove|flew|went|travelled|traveled|walked|stayed|stay|meet)\b|\bi'?m \d"
     r"|\boriginally from\b|\bis home\b|\bmeet (?:at|me)\b|\b(?:e-?mail|call|text|ring) me\b"
-    r"|\bmy (?:zip|post ?code|address|number|phone|e-?mail|birthday|date of birth|dob)\b",
+    r"|\bmy (?:zip|post ?code|address|number|phone|e-?mail|birthday|date of birth|dob)\b"
+    r"|(?-i:\b(?:I|I'm|I'll|I've|I'd|Im|Ive)\b)|\b(?:my|me|mine|myself)\b"
+    r"|\byour (?:e-?mail|number|phone|address|website|account|card|order|password|username)\b",
     re.I,
 )
 
@@ -300,28 +309,53 @@ def apply(spans: list[Span], doc: Doc) -> list[Span]:
             return _patient_severity([s for s in spans if not s.needs_patient])
         return _patient_severity([_patient_detail(s) for s in spans])
     personal = not disclosure.vignette and (_has_person(spans) or _PERSONAL.search(doc.text))
-    out = []
-    for span in spans:
+    context = _NoPatient(
+        doc, disclosure.vignette, bool(personal), _PRACTICE_VOICE.search(doc.text) is not None
+    )
+    return [kept for span in spans if (kept := context.judge(span)) is not None]
+
+
+@dataclass(frozen=True)
+class _NoPatient:
+    """How a span is judged in a text about no patient."""
+
+    doc: Doc
+    vignette: bool
+    personal: bool
+    """About a particular person who is not a patient ("my brother", "I", a name)."""
+    practice_voice: bool
+    """The practice speaking ("we", "our"): its own contacts and address are no patient's."""
+
+    def judge(self, span: Span) -> Span | None:
         if span.needs_patient:
-            continue
-        if span.category is Category.RELATIONSHIP and disclosure.vignette:
-            continue  # "your diagnosis?" in a teaching case speaks to every reader
-        if personal or span.category is not Category.PHI:
-            out.append(span)
-        elif span.rule in NOT_A_PATIENT:
-            if _identifies_anyway(span, doc) and not disclosure.vignette:
-                out.append(span)
-        elif span.rule in OWN_IN_A_POST and doc.kind is ContentKind.POST:
-            continue  # a post about no one publishes the practice's own contact or address
-        elif span.rule in CONTACT_RULES and _public_contact(span, doc):
-            continue
-        elif span.label == "NAME":
-            if disclosure.vignette and " " not in doc.text[span.start : span.end].strip():
-                continue  # an eponym, a place or a sign-off in a notice or a teaching case
-            out.append(replace(span, severity=Severity.LOW, why=span.why + _NOTE))
-        else:
-            out.append(span)
-    return out
+            return None
+        if span.category is Category.RELATIONSHIP and self.vignette:
+            return None  # "your diagnosis?" in a teaching case speaks to every reader
+        if span.category is not Category.PHI:
+            return span
+        if span.rule in CONTACT_RULES and _public_contact(span, self.doc):
+            return None  # a helpline, a toll-free number, a role address
+        if self.personal:
+            return span
+        return self._impersonal(span)
+
+    def _impersonal(self, span: Span) -> Span | None:
+        doc = self.doc
+        if span.rule in NOT_A_PATIENT:
+            return span if _identifies_anyway(span, doc) and not self.vignette else None
+        if span.rule in CONTACT_RULES and _CALL_CUE.search(
+            doc.text, max(0, span.start - 40), span.start
+        ):
+            return None
+        if span.rule in OWN_IN_A_POST and doc.kind is ContentKind.POST:
+            own = self.practice_voice or span.rule == "phi-url"
+            if own or (span.rule in _ADDRESS_RULES and not _identifies_anyway(span, doc)):
+                return None  # the practice's own contact, a public link, a street with no number
+        if span.label == "NAME":
+            if self.vignette and " " not in doc.text[span.start : span.end].strip():
+                return None  # an eponym, a place or a sign-off in a notice or a teaching case
+            return replace(span, severity=Severity.LOW, why=span.why + _NOTE)
+        return span
 
 
 _EVENT = re.compile(
@@ -361,12 +395,12 @@ def _in_event(span: Span, doc: Doc) -> bool:
 
 
 def _identifies_anyway(span: Span, doc: Doc) -> bool:
-    """An age of 90 or over (Safe Harbor) and a street address with a house number point at
-    someone whatever the text is about."""
+    """An age of 90 or over (Safe Harbor) and an address with a number in it point at someone
+    whatever the text is about."""
     if span.label == "AGE":
         return span.severity is Severity.HIGH
     text = doc.text[span.start : span.end]
-    return span.rule == "phi-street-address" and any(c.isdigit() for c in text.split()[0])
+    return span.rule in _ADDRESS_RULES and any(c.isdigit() for c in text)
 
 
 def _public_contact(span: Span, doc: Doc) -> bool:
