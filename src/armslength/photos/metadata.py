@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from PIL import Image
 
 METRES_PER_DEGREE = 111_320.0
-GPS_IFD, EXIF_IFD, IFD1 = 0x8825, 0x8769, 1
+GPS_IFD, EXIF_IFD, IFD1 = 0x8825, 0x8769, -1  # PIL.ExifTags.IFD
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,10 @@ TIME_FIELDS = (
 )
 
 _XMP_PEOPLE = re.compile(
-    rb"<(?:Iptc4xmpExt:PersonInImage|MP:RegionPersonDisplayName|mwg-rs:Name)[^>]*>(.*?)</",
+    rb"<(Iptc4xmpExt:PersonInImage|MP:RegionPersonDisplayName|mwg-rs:Name)[^>]*>(.*?)</\1>",
     re.S,
 )
-_XMP_CAPTION = re.compile(rb"<(?:dc:description|photoshop:Headline|dc:title)[^>]*>(.*?)</\w", re.S)
+_XMP_CAPTION = re.compile(rb"<(dc:description|photoshop:Headline|dc:title)[^>]*>(.*?)</\1>", re.S)
 _XMP_LI = re.compile(rb"<rdf:li[^>]*>([^<]*)</rdf:li>")
 _XMP_ATTR_PEOPLE = re.compile(rb'(?:mwg-rs:Name|Iptc4xmpExt:PersonInImage)="([^"]+)"')
 _IPTC = {
@@ -154,7 +154,7 @@ def _distance(metres: float) -> str:
 
 def exif_findings(image: Image.Image) -> Iterator[PhotoFinding]:
     exif = image.getexif()
-    if not exif:
+    if not exif and not image.info.get("exif"):
         return
     sub = exif.get_ifd(EXIF_IFD)
     yield from gps_findings(dict(exif.get_ifd(GPS_IFD)))
@@ -180,12 +180,12 @@ def xmp_findings(image: Image.Image) -> Iterator[PhotoFinding]:
     if not xmp:
         return
     people = {_clean(m) for m in _XMP_ATTR_PEOPLE.findall(xmp)}
-    for block in _XMP_PEOPLE.findall(xmp):
+    for _, block in _XMP_PEOPLE.findall(xmp):
         people.update(_clean(li) for li in _XMP_LI.findall(block) or [block])
     for person in sorted(p for p in people if p):
         why = "a people tag names someone in the photo"
         yield _finding("NAME", Severity.HIGH, "XMP:PersonInImage", person, why)
-    for block in _XMP_CAPTION.findall(xmp):
+    for _, block in _XMP_CAPTION.findall(xmp):
         for caption in _XMP_LI.findall(block) or [block]:
             if _clean(caption):
                 why = "an embedded caption can name or describe a patient"

@@ -57,13 +57,27 @@ def _box(points: Any, scale: float) -> tuple[int, int, int, int]:
     return x, y, int(max(xs)) - x + 1, int(max(ys)) - y + 1
 
 
-GAP = 0.45
+GAP = 0.58
 """A gap wider than this share of the median character width between two characters is a
-space (the recogniser often drops spaces; its character boxes show them)."""
+space: the recogniser sometimes drops spaces, and its character boxes show where they were."""
+
+Fragment = tuple[str, tuple[int, int, int, int], float, tuple[Box, ...]]
+
+
+def _proportional(text: str, box: tuple[int, int, int, int]) -> tuple[Box, ...]:
+    """A box per character, in proportion along *box* (when the OCR gave none)."""
+    x, y, w, h = box
+    step = w / max(len(text), 1)
+    return tuple(
+        None if ch.isspace() else (x + int(i * step), y, max(1, round(step)), h)
+        for i, ch in enumerate(text)
+    )
 
 
 def _spaced(text: str, boxes: list[tuple[int, int, int, int]]) -> tuple[str, tuple[Box, ...]]:
     """*text* with the spaces its character boxes show, and a box per character."""
+    if len(boxes) == len(text) and any(ch.isspace() for ch in text):
+        return text, tuple(None if ch.isspace() else b for ch, b in zip(text, boxes, strict=True))
     glyphs = [ch for ch in text if not ch.isspace()]
     if len(boxes) != len(glyphs) or not boxes:
         return text, ()
@@ -80,11 +94,35 @@ def _spaced(text: str, boxes: list[tuple[int, int, int, int]]) -> tuple[str, tup
     return "".join(out), tuple(chars)
 
 
-def _line(item: Any, scale: float) -> tuple[str, tuple[int, int, int, int], float, tuple[Box, ...]]:
+def _fragment(item: Any, scale: float) -> Fragment:
     points, text, score = item[0], str(item[1]), float(item[2])
     words = item[3] if len(item) > 3 and item[3] else []
+    box = _box(points, scale)
     text, chars = _spaced(text, [_box(word, scale) for word in words])
-    return text, _box(points, scale), score, chars
+    return text, box, score, chars or _proportional(text, box)
+
+
+def _same_row(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    middle = b[1] + b[3] / 2
+    return a[1] <= middle <= a[1] + a[3] and b[0] >= a[0] + a[2] - a[3]
+
+
+def _rows(fragments: list[Fragment]) -> list[Fragment]:
+    """Fragments side by side on one row joined into one line, left to right (the detector
+    cuts a line at wide gaps; a name and its date of birth belong together)."""
+    rows: list[Fragment] = []
+    for text, box, score, chars in sorted(fragments, key=lambda f: (f[1][1], f[1][0])):
+        row = next((i for i, r in enumerate(rows) if _same_row(r[1], box)), None)
+        if row is None:
+            rows.append((text, box, score, chars))
+            continue
+        r_text, r_box, r_score, r_chars = rows[row]
+        x0, y0 = min(r_box[0], box[0]), min(r_box[1], box[1])
+        x1 = max(r_box[0] + r_box[2], box[0] + box[2])
+        y1 = max(r_box[1] + r_box[3], box[1] + box[3])
+        merged = (x0, y0, x1 - x0, y1 - y0)
+        rows[row] = (f"{r_text} {text}", merged, min(r_score, score), (*r_chars, None, *chars))
+    return sorted(rows, key=lambda f: (f[1][1], f[1][0]))
 
 
 def read_lines(rgb: Image.Image) -> list[Line]:
@@ -94,10 +132,8 @@ def read_lines(rgb: Image.Image) -> list[Line]:
 
     small, scale = _scaled(rgb)
     result, _ = _engine()(np.asarray(small)[:, :, ::-1], return_word_box=True)
-    raw = [_line(item, scale) for item in result or []]
-    raw.sort(key=lambda item: (item[1][1], item[1][0]))
     lines, offset = [], 0
-    for text, box, score, chars in raw:
+    for text, box, score, chars in _rows([_fragment(item, scale) for item in result or []]):
         lines.append(Line(text=text, box=box, score=score, start=offset, chars=chars))
         offset += len(text) + 1
     return lines
@@ -109,24 +145,16 @@ def joined(lines: list[Line]) -> str:
 
 
 def span_box(lines: list[Line], start: int, end: int) -> list[int] | None:
-    """The box ``[x, y, w, h]`` covering characters ``start:end`` of the joined text: the part
-    of each line's box in proportion to the characters it covers (OCR gives line boxes)."""
-    boxes: list[tuple[int, int, int, int]] = []
-    for line in lines:
-        lo, hi = max(start, line.start), min(end, line.start + len(line.text))
-        if lo >= hi:
-            continue
-        covered = [b for b in line.chars[lo - line.start : hi - line.start] if b is not None]
-        if line.chars and covered:
-            boxes.extend((b[0], b[1], b[0] + b[2], b[1] + b[3]) for b in covered)
-            continue
-        x, y, w, h = line.box
-        per_char = w / max(len(line.text), 1)
-        left = x + int((lo - line.start) * per_char)
-        right = x + round((hi - line.start) * per_char)
-        boxes.append((left, y, right, y + h))
+    """The box ``[x, y, w, h]`` covering characters ``start:end`` of the joined text."""
+    boxes = [
+        box
+        for line in lines
+        for box in line.chars[max(0, start - line.start) : max(0, end - line.start)]
+        if box is not None
+    ]
     if not boxes:
         return None
     left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    right = max(b[0] + b[2] for b in boxes)
+    bottom = max(b[1] + b[3] for b in boxes)
     return [left, top, right - left, bottom - top]
