@@ -94,12 +94,27 @@ def _spaced(text: str, boxes: list[tuple[int, int, int, int]]) -> tuple[str, tup
     return "".join(out), tuple(chars)
 
 
+def _split_joined(text: str, chars: tuple[Box, ...]) -> tuple[str, tuple[Box, ...]]:
+    """A space where a lower-case letter runs into a capital ("MiaHughesDOB"): where the
+    recogniser dropped a space between words, so names and labels can be read again."""
+    out: list[str] = []
+    boxes: list[Box] = []
+    for i, ch in enumerate(text):
+        if i and ch.isupper() and text[i - 1].islower():
+            out.append(" ")
+            boxes.append(None)
+        out.append(ch)
+        boxes.append(chars[i] if i < len(chars) else None)
+    return "".join(out), tuple(boxes)
+
+
 def _fragment(item: Any, scale: float) -> Fragment:
     points, text, score = item[0], str(item[1]), float(item[2])
     words = item[3] if len(item) > 3 and item[3] else []
     box = _box(points, scale)
     text, chars = _spaced(text, [_box(word, scale) for word in words])
-    return text, box, score, chars or _proportional(text, box)
+    text, chars = _split_joined(text, chars or _proportional(text, box))
+    return text, box, score, chars
 
 
 def _same_row(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
