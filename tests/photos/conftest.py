@@ -8,8 +8,6 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("PIL", reason="the photos extra (Pillow) is not installed")
-
 
 @pytest.fixture
 def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 
 import pytest
+
+pytest.importorskip("PIL", reason="the photos extra (Pillow) is not installed")
 from PIL import Image, PngImagePlugin
 
 from armslength.model import Severity

@@ -7,6 +7,8 @@ import io
 from typing import Any
 
 import pytest
+
+pytest.importorskip("PIL", reason="the photos extra (Pillow) is not installed")
 from PIL import Image
 
 from armslength.model import Severity
@@ -42,6 +44,9 @@ def _inside(box: list[int] | None, area: tuple[int, int, int, int]) -> bool:
 
 
 def test_wristband_ocr_runs_offline(no_network: list[Any]) -> None:
+    from armslength.photos import ocr
+
+    ocr._engine.cache_clear()  # load the models now, with the network blocked
     result = _screen(png_bytes(wristband()))
     assert no_network == []
     found = _found(result)

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+
+pytest.importorskip("PIL", reason="the photos extra (Pillow) is not installed")
 from PIL import Image
 from typer.testing import CliRunner
 
@@ -97,3 +99,10 @@ def test_a_clean_photo_exits_0(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["screen", str(path), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["risk"] == "none"
+
+
+def test_photo_options_on_text_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text("Lovely walk today")
+    result = CliRunner().invoke(app, ["screen", str(path), "--strip-metadata"])
+    assert result.exit_code == 2 and "are for photos" in result.output

@@ -7,6 +7,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+
+pytest.importorskip("PIL", reason="the photos extra (Pillow) is not installed")
 from typer.testing import CliRunner
 
 from armslength.cli import app

@@ -221,6 +221,8 @@ def screen_command(
         result = _screen_photo(core, data, path, kind, patients, **photo_options)
         _print_photo(result, json_out, details)
         raise typer.Exit(1 if _fails(result.risk.value, fail_on) else 0)
+    if strip_metadata or out is not None:
+        raise InputError("--out and --strip-metadata are for photos", field="--out")
     if jsonl:
         options = {"redact": style, "roster": patients, "workers": workers}
         raise typer.Exit(_batch(core, data, path, kind, fail_on, **options))
