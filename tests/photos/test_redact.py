@@ -27,7 +27,7 @@ def _digest(path: Path) -> str:
 
 def _no_metadata(path: Path) -> None:
     copy = Image.open(path)
-    assert not copy.getexif() and "exif" not in copy.info and "xmp" not in copy.info
+    assert not copy.getexif() and not copy.info.get("exif") and not copy.info.get("xmp")
     assert copy.getexif().get_ifd(0x8825) == {}
 
 
@@ -106,3 +106,19 @@ def test_photo_options_on_text_are_refused(tmp_path: Path) -> None:
     path.write_text("Lovely walk today")
     result = CliRunner().invoke(app, ["screen", str(path), "--strip-metadata"])
     assert result.exit_code == 2 and "are for photos" in result.output
+
+
+def test_heic_is_screened_and_redacted_as_heic(tmp_path: Path) -> None:
+    pillow_heif = pytest.importorskip("pillow_heif", reason="pillow-heif is not installed")
+    pillow_heif.register_heif_opener()
+    original = tmp_path / "IMG_0001.HEIC"
+    wristband().save(original, format="HEIF", quality=95, exif=gps_exif().tobytes())
+    result = CliRunner().invoke(app, ["screen", str(original), "--redact", "--json"])
+    assert result.exit_code == 1, result.output
+    out = json.loads(result.stdout)
+    assert out["photo"]["type"] == "heif"
+    assert {"GPS", "DateTimeOriginal"} <= {f["field"] for f in out["findings"]}
+    assert "Mia Hughes" in {f["text"] for f in out["findings"]}
+    copy = Path(out["redacted"])
+    assert copy.name == "IMG_0001.redacted.heic" and Image.open(copy).format == "HEIF"
+    _no_metadata(copy)

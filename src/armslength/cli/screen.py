@@ -207,7 +207,7 @@ def screen_command(
     ] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Screen text (or a photo: JPEG, PNG, WebP, GIF) for patient information, replies that
+    """Screen text (or a photo: JPEG, PNG, WebP, HEIC, GIF) for patient information, replies that
     confirm a patient, and professionalism risks."""
     if list_rules:
         _print_rules(json_out)

@@ -40,16 +40,27 @@ def require(module: str) -> None:
         ) from None
 
 
+def _heif_support(source: str) -> None:
+    """Teach Pillow HEIC/HEIF through pillow-heif (libheif inside its wheel), if installed."""
+    try:
+        import pillow_heif
+    except ImportError:
+        raise PhotoError(
+            "HEIC/HEIF photos are not supported without pillow-heif (the photos extra): "
+            "install it or convert the photo to JPEG",
+            path=source,
+        ) from None
+    pillow_heif.register_heif_opener()
+
+
 def open_photo(data: bytes, source: str, *, max_pixels: int = MAX_PIXELS) -> Photo:
     """The photo in *data* (named *source* in errors), first frame only."""
     kind = sniff(data)
     if kind is None:
         raise PhotoError("not an image (expected JPEG, PNG, WebP, GIF or HEIC)", path=source)
-    if kind is ImageType.HEIF:
-        raise PhotoError(
-            "HEIC/HEIF photos are not supported yet: convert to JPEG first", path=source
-        )
     require("PIL")
+    if kind is ImageType.HEIF:
+        _heif_support(source)
     image = _decode(data, source, max_pixels)
     return Photo(kind=kind, image=image, rgb=image.convert("RGB"), source=source)
 

@@ -162,15 +162,16 @@ def exif_findings(image: Image.Image) -> Iterator[PhotoFinding]:
         value = _clean((sub if field.exif_ifd else exif).get(field.tag, ""))
         if value:
             yield _finding(field.label, field.severity, field.name, value, field.why)
-    thumb = exif.get_ifd(IFD1)
-    if thumb.get(0x0201) or thumb.get(0x0111) or _has_jpeg_thumbnail(image):
+
+
+def thumbnail_findings(image: Image.Image) -> Iterator[PhotoFinding]:
+    """An EXIF thumbnail (IFD1, or a JPEG inside the EXIF block) or a HEIC thumbnail."""
+    ifd1 = image.getexif().get_ifd(IFD1)
+    exif = image.info.get("exif", b"")
+    in_exif = isinstance(exif, bytes) and b"\xff\xd8\xff" in exif
+    if ifd1.get(0x0201) or ifd1.get(0x0111) or in_exif or image.info.get("thumbnails"):
         why = "an embedded thumbnail keeps the original picture even after the photo is edited"
         yield _finding("OTHER", Severity.MEDIUM, "Thumbnail", "embedded thumbnail", why)
-
-
-def _has_jpeg_thumbnail(image: Image.Image) -> bool:
-    exif = image.info.get("exif", b"")
-    return isinstance(exif, bytes) and exif.count(b"\xff\xd8\xff") > 0
 
 
 def xmp_findings(image: Image.Image) -> Iterator[PhotoFinding]:
@@ -218,6 +219,7 @@ def text_chunk_findings(image: Image.Image) -> Iterator[PhotoFinding]:
 def metadata_findings(image: Image.Image) -> list[PhotoFinding]:
     """Every identifying metadata field of *image*, one finding each."""
     found: list[PhotoFinding] = []
-    for reader in (exif_findings, xmp_findings, iptc_findings, text_chunk_findings):
+    readers = (exif_findings, thumbnail_findings, xmp_findings, iptc_findings, text_chunk_findings)
+    for reader in readers:
         found.extend(reader(image))
     return found

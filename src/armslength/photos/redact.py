@@ -23,6 +23,7 @@ _FORMAT = {
     ImageType.PNG: "PNG",
     ImageType.GIF: "GIF",
     ImageType.WEBP: "WEBP",
+    ImageType.HEIF: "HEIF",  # registered by pillow-heif when a HEIC photo was opened
 }
 
 
