@@ -122,3 +122,17 @@ def test_heic_is_screened_and_redacted_as_heic(tmp_path: Path) -> None:
     copy = Path(out["redacted"])
     assert copy.name == "IMG_0001.redacted.heic" and Image.open(copy).format == "HEIF"
     _no_metadata(copy)
+
+
+def test_a_turned_phone_photo_is_read_and_copied_upright(tmp_path: Path) -> None:
+    """EXIF Orientation 6 (turn 90° clockwise to view): boxes and the copy are upright."""
+    upright = wristband()
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    original = tmp_path / "turned.jpg"
+    original.write_bytes(jpeg_bytes(upright.rotate(90, expand=True), exif=exif))
+    result = screen_photo(original.read_bytes(), str(original), Screener(), redact=True)
+    assert (result.photo.width, result.photo.height) == upright.size
+    assert "Mia Hughes" in {f.text for f in result.findings}
+    copy = Image.open(result.redacted or "")
+    assert copy.size == upright.size and copy.getexif().get(0x0112) is None

@@ -13,13 +13,14 @@ from armslength.photos._sniff import ImageType, sniff
 if TYPE_CHECKING:
     from PIL import Image
 
+ORIENTATION = 0x0112
 MAX_PIXELS = 50_000_000
 """The largest image (width x height) that is decoded: a 50 MP photo; larger is refused."""
 
 
 @dataclass(frozen=True)
 class Photo:
-    """A decoded photo: its first frame as RGB, the original (for metadata) and its type."""
+    """A decoded photo: its first frame as upright RGB, the original (for metadata), its type."""
 
     kind: ImageType
     image: Image.Image
@@ -62,7 +63,17 @@ def open_photo(data: bytes, source: str, *, max_pixels: int = MAX_PIXELS) -> Pho
     if kind is ImageType.HEIF:
         _heif_support(source)
     image = _decode(data, source, max_pixels)
-    return Photo(kind=kind, image=image, rgb=image.convert("RGB"), source=source)
+    return Photo(kind=kind, image=image, rgb=_upright(image), source=source)
+
+
+def _upright(image: Image.Image) -> Image.Image:
+    """The first frame as RGB, turned as the EXIF Orientation says (as viewers show it): boxes
+    are in these pixels, and the copy, which has no Orientation tag, must be upright itself."""
+    from PIL import ImageOps
+
+    if image.getexif().get(ORIENTATION, 1) not in (1, None):
+        image = ImageOps.exif_transpose(image)
+    return image if image.mode == "RGB" else image.convert("RGB")
 
 
 def _decode(data: bytes, source: str, max_pixels: int) -> Image.Image:
