@@ -28,6 +28,9 @@ setup_system_packages() {
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
     command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)  # PySpark (tests/spark)
+    # opencv-python (the photos extra, which RapidOCR depends on) links libGL and GLib
+    [ -e /usr/lib/x86_64-linux-gnu/libGL.so.1 ] || missing+=(libgl1)
+    [ -e /usr/lib/x86_64-linux-gnu/libgthread-2.0.so.0 ] || missing+=(libglib2.0-0)
     if [ "${#missing[@]}" -gt 0 ]; then
         echo "==> apt-get install ${missing[*]}"
         DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null

@@ -80,3 +80,7 @@ class LoginRequiredError(AuthError):
 
     def __init__(self, message: str = "log in first: this server needs an API token") -> None:
         super().__init__(message)
+
+
+class PhotoError(InputError):
+    """A photo cannot be screened: unknown or unsupported type, truncated, or too large."""

@@ -27,6 +27,7 @@ from armslength.model import ContentKind, Finding, ScreenResult, Severity
 from armslength.screen.redact import RedactStyle
 
 if TYPE_CHECKING:
+    from armslength.photos import PhotoResult
     from armslength.roster import Roster
     from armslength.service import Core, Recorded
 
@@ -196,9 +197,18 @@ def screen_command(
         bool,
         typer.Option("--details", help="Also show each finding's rule, full reason and sources."),
     ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Photos: where --redact/--strip-metadata write the copy."),
+    ] = None,
+    strip_metadata: Annotated[
+        bool,
+        typer.Option("--strip-metadata", help="Photos: write a copy without its metadata."),
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Screen text for patient information, replies that confirm a patient, and professionalism risks."""
+    """Screen text (or a photo: JPEG, PNG, WebP, HEIC, GIF) for patient information, replies that
+    confirm a patient, and professionalism risks."""
     if list_rules:
         _print_rules(json_out)
         raise typer.Exit(0)
@@ -206,6 +216,13 @@ def screen_command(
     patients = _load_roster(roster)
     style: RedactStyle | bool = redact_style if redact else False
     data = text_arg.encode("utf-8") if text_arg is not None else _read(path)
+    if text_arg is None and not jsonl and _is_photo(data):
+        photo_options = {"redact": redact, "strip_metadata": strip_metadata, "out": out}
+        result = _screen_photo(core, data, path, kind, patients, **photo_options)
+        _print_photo(result, json_out, details)
+        raise typer.Exit(1 if _fails(result.risk.value, fail_on) else 0)
+    if strip_metadata or out is not None:
+        raise InputError("--out and --strip-metadata are for photos", field="--out")
     if jsonl:
         options = {"redact": style, "roster": patients, "workers": workers}
         raise typer.Exit(_batch(core, data, path, kind, fail_on, **options))
@@ -220,6 +237,29 @@ def screen_command(
     else:
         _render(outcome.value, text, details)
     raise typer.Exit(1 if _fails(outcome.value.risk.value, fail_on) else 0)
+
+
+def _is_photo(data: bytes) -> bool:
+    from armslength.photos import sniff
+
+    return sniff(data) is not None
+
+
+def _screen_photo(
+    core: Core, data: bytes, path: str, kind: ContentKind, roster: Roster | None, **options: Any
+) -> PhotoResult:
+    from armslength.photos import screen_photo
+
+    return screen_photo(data, path, core.screener(roster), kind, **options)
+
+
+def _print_photo(result: PhotoResult, json_out: bool, details: bool) -> None:
+    if json_out:
+        print_json(result.model_dump(mode="json", exclude={"text"}, exclude_none=False))
+        return
+    from armslength.cli._render_photo import print_photo
+
+    print_photo(_common.console, result, details=details)
 
 
 def _stream_json(core: Core, text: str, kind: ContentKind, roster: Roster | None) -> Severity:
