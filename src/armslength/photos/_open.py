@@ -47,8 +47,8 @@ def _heif_support(source: str) -> None:
         import pillow_heif
     except ImportError:
         raise PhotoError(
-            "HEIC/HEIF photos are not supported without pillow-heif (the photos extra): "
-            "install it or convert the photo to JPEG",
+            "HEIC/HEIF photos are not supported without pillow-heif "
+            "(pip install pillow-heif): install it or convert the photo to JPEG",
             path=source,
         ) from None
     pillow_heif.register_heif_opener()
