@@ -111,7 +111,9 @@ def test_audit_flow(page: Any, tmp_path: Path) -> None:
 def test_history_filters_and_verify(page: Any, server: Server) -> None:
     page.goto("/history")
     page.get_by_label("Event type").select_option("text.screened")
-    page.get_by_role("button", name="Filter").click()
+    with page.expect_navigation():  # the filtered page has loaded before rows are counted
+        page.get_by_role("button", name="Filter").click()
+    page.wait_for_load_state()
     rows = page.locator("tbody tr")
     assert rows.count() >= 1
     assert set(page.locator("tbody tr td:nth-child(3)").all_inner_texts()) == {"text.screened"}
