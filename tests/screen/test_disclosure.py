@@ -110,6 +110,8 @@ STORIES = [
     ),
     ("Kwame, 12, asked the anaesthetist to count backwards in French.", "Kwame", "NAME"),
     ("shoutout to jose in room 311 who finally got off the high-flow today", "jose", "NAME"),
+    ("A farmer from Hollins Close came in with a chainsaw cut.", "Hollins Close", "LOCATION"),
+    ("omg bren from the Larchfield home is back with us, same room", "Larchfield home", "LOCATION"),
 ]
 
 

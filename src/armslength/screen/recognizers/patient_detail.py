@@ -52,6 +52,10 @@ _PLACES = (
     r"\b(?:cot|cubicle|bay|bed|room|rm|side room|chair|pod) ?#?\d{1,4}[a-z]?\b",
     r"(?<=\bon )\d{1,2}[A-Z]\b",
     r"\b(?-i:[A-Z][a-z]+ (?:Ward|Suite|Unit|Home|Centre|Center))\b",
+    r"\b(?-i:[A-Z][a-z]+ (?:home|house|lodge|court|manor|care home|nursing home))\b",
+    r"\b(?-i:(?:[A-Z][a-z'’-]+ ){1,2}(?:Road|Street|Close|Lane|Avenue|Drive|Way|Crescent|Terrace"
+    r"|Gardens|Place|Grove|Court|Rise|Row|Hill|Rd|St|Ave))\b",
+    r"\b(?-i:Rue|Via|Calle|Avenida) (?-i:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)",
 )
 
 
