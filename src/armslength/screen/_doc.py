@@ -47,6 +47,22 @@ class Token:
     possessive: bool
 
 
+SENTENCE_ENDS = ".!?\n"
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence holding ``text[start:end]``: after the previous sentence
+    end (leading spaces skipped) up to and including the next one (a newline excluded)."""
+    begin = max(text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
+    while begin < start and text[begin].isspace():
+        begin += 1
+    ends = [i for i in (text.find(mark, end) for mark in SENTENCE_ENDS) if i >= 0]
+    stop = min(ends) + 1 if ends else len(text)
+    if text[stop - 1 : stop] == "\n":
+        stop -= 1
+    return begin, stop
+
+
 def fold(text: str) -> str:
     """Lowercase and strip diacritics character by character, keeping every offset."""
     if text.isascii():

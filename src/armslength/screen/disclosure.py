@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from armslength import vocabulary
 from armslength._yaml import YamlDocument
 from armslength.model import Category, ContentKind, Severity
-from armslength.screen._doc import Doc, Span
+from armslength.screen._doc import Doc, Span, sentence_around
 from armslength.vocabulary import Term, TermClass
 
 SOURCES = ("hipaa_safe_harbor", "gmc_2024", "ama_2_3_2")
@@ -90,7 +90,7 @@ class Cue:
 class _CueSet:
     patient: tuple[tuple[str, str, re.Pattern[str]], ...]
     vignette: tuple[re.Pattern[str], ...]
-    encounter: tuple[_CueRow, ...]
+    encounter: tuple[tuple[_CueRow, re.Pattern[str]], ...]
     query: tuple[re.Pattern[str], ...]
     disclaimer: tuple[re.Pattern[str], ...]
 
@@ -133,7 +133,7 @@ def parse_cues(document: YamlDocument) -> _CueSet:
     return _CueSet(
         patient=tuple(row.compiled() for row in data.patient),
         vignette=tuple(row.compiled()[2] for row in data.vignette),
-        encounter=data.encounter,
+        encounter=tuple((row, row.compiled()[2]) for row in data.encounter),
         query=tuple(row.compiled()[2] for row in data.query),
         disclaimer=tuple(row.compiled()[2] for row in data.disclaimer),
     )
@@ -233,8 +233,8 @@ def _encounter(sentence: str, offset: int) -> Cue | None:
     """The writer met or treated the person addressed ('as you know, we only met twice')."""
     if _SECOND_PERSON.search(sentence) is None:
         return None
-    for row in _cues().encounter:
-        found = re.search(row.pattern, sentence, re.I)
+    for row, pattern in _cues().encounter:
+        found = pattern.search(sentence)
         if found is None:
             continue
         if row.needs_term and not vocabulary.find(sentence, vocabulary.SPECIFIC):
@@ -369,9 +369,8 @@ def _declined(span: Span, doc: Doc) -> bool:
     discuss your treatment online") confirms nothing."""
     if span.category is not Category.RELATIONSHIP:
         return False
-    start = max(doc.text.rfind(mark, 0, span.start) for mark in ".!?\n") + 1
-    ends = [i for i in (doc.text.find(mark, span.end) for mark in ".!?\n") if i >= 0]
-    sentence = doc.text[start : min(ends) if ends else len(doc.text)]
+    start, end = sentence_around(doc.text, span.start, span.end)
+    sentence = doc.text[start:end]
     return any(p.search(sentence) for p in _cues().disclaimer)
 
 

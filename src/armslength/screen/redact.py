@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 from armslength.model import Category, Finding
+from armslength.screen._doc import sentence_around
 
 
 class RedactStyle(StrEnum):
@@ -48,18 +49,11 @@ CARE_TAG = "[CARE DETAILS REMOVED]"
 CARE_FAKE = "We can't discuss anyone's care here."
 """What a sentence that confirms someone's care becomes: redacting only "your biopsy" would
 leave "yes [RELATIONSHIP] came back clear", which still says there was a biopsy."""
-_ENDS = ".!?\n"
 
 
 def _sentence(text: str, finding: Finding) -> Finding:
     """The whole sentence around a relationship finding, as one finding to replace."""
-    start = max((text.rfind(mark, 0, finding.start) for mark in _ENDS), default=-1) + 1
-    while start < finding.start and text[start].isspace():
-        start += 1
-    ends = [i for i in (text.find(mark, finding.end) for mark in _ENDS) if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    if end <= len(text) and text[end - 1] == "\n":
-        end -= 1
+    start, end = sentence_around(text, finding.start, finding.end)
     return finding.model_copy(update={"start": start, "end": end, "text": text[start:end]})
 
 
