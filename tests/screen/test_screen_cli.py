@@ -101,7 +101,7 @@ def test_jsonl_one_line_per_input_in_order_with_errors() -> None:
     assert code == 1
     assert [r.get("id") for r in rows] == ["a", None, None, 7, "k", "b", None]
     assert [r.get("line") for r in rows if "error" in r] == [2, 3, 4, 5, 8]
-    assert rows[0]["redacted"] == "Saw Mrs [NAME] today"
+    assert rows[0]["redacted"] == "Saw Mrs [NAME] [DATE]"  # the day she was seen
     assert rows[5]["risk"] == "none"
     assert "-:2:" in err
     assert "Patel" not in err

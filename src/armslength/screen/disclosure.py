@@ -88,7 +88,7 @@ class Cue:
 
 @dataclass(frozen=True)
 class _CueSet:
-    patient: tuple[tuple[str, str, re.Pattern[str]], ...]
+    patient: tuple[_PatientCue, ...]
     vignette: tuple[re.Pattern[str], ...]
     encounter: tuple[tuple[_CueRow, re.Pattern[str]], ...]
     query: tuple[re.Pattern[str], ...]
@@ -103,6 +103,12 @@ class _CueRow(BaseModel):
     pattern: str = Field(min_length=1)
     needs_term: bool = False
     """Counts only with a clinical term in the same sentence ('helping you' with a drug)."""
+    also: tuple[str, ...] = ()
+    """Patterns that must all match in the same sentence too (a person, a care setting and
+    something that happened: 'nursed a teen through DKA on Boxing Day')."""
+    weak: bool = False
+    """A patient cue that a case question cancels ('a 58-year-old female diagnosed with
+    AF: what are the risks?' asks about a case, it tells no patient's story)."""
 
     @field_validator("pattern")
     @classmethod
@@ -112,6 +118,13 @@ class _CueRow(BaseModel):
         except re.error as exc:
             raise ValueError(f"not a valid regular expression ({exc.msg})") from None
         return value
+
+    @field_validator("also")
+    @classmethod
+    def _all_compile(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        for value in values:
+            cls._compiles(value)
+        return values
 
     def compiled(self) -> tuple[str, str, re.Pattern[str]]:
         return self.id, self.why, re.compile(self.pattern, re.I)
@@ -131,12 +144,44 @@ def parse_cues(document: YamlDocument) -> _CueSet:
     """The cues of a disclosure file, validated (errors name the file, line and field)."""
     data = document.validate(_CueFile)
     return _CueSet(
-        patient=tuple(row.compiled() for row in data.patient),
+        patient=tuple(_PatientCue.of(row) for row in data.patient),
         vignette=tuple(row.compiled()[2] for row in data.vignette),
         encounter=tuple((row, row.compiled()[2]) for row in data.encounter),
         query=tuple(row.compiled()[2] for row in data.query),
         disclaimer=tuple(row.compiled()[2] for row in data.disclaimer),
     )
+
+
+@dataclass(frozen=True)
+class _PatientCue:
+    """A patient cue: one pattern, or a pattern with others in the same sentence."""
+
+    id: str
+    why: str
+    pattern: re.Pattern[str]
+    also: tuple[re.Pattern[str], ...] = ()
+    needs_term: bool = False
+    weak: bool = False
+
+    @classmethod
+    def of(cls, row: _CueRow) -> _PatientCue:
+        also = tuple(re.compile(p, re.I) for p in row.also)
+        pattern = re.compile(row.pattern, re.I)
+        return cls(row.id, row.why, pattern, also, row.needs_term, row.weak)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for found in self.pattern.finditer(text):
+            if not (self.also or self.needs_term):
+                return found
+            start, end = sentence_around(text, found.start(), found.end())
+            if self._around(text[start:end]):
+                return found
+        return None
+
+    def _around(self, sentence: str) -> bool:
+        if not all(p.search(sentence) for p in self.also):
+            return False
+        return not self.needs_term or bool(vocabulary.find(sentence, vocabulary.SPECIFIC))
 
 
 @cache
@@ -166,22 +211,25 @@ def analyse(doc: Doc) -> Disclosure:
     if isinstance(cached, Disclosure):
         return cached
     cues = _cues()
-    patient = _first_patient_cue(doc.text, cues)
+    query = any(p.search(doc.text) for p in cues.query)
+    patient = _first_patient_cue(doc.text, cues, weak=not query)
     vignette = any(p.search(doc.text) for p in cues.vignette)
     confirmations = tuple(_confirmations(doc, patient, vignette))
-    query = any(p.search(doc.text) for p in cues.query)
     result = Disclosure(patient, vignette, confirmations, query)
     doc.extra["disclosure"] = result
     return result
 
 
-def _first_patient_cue(text: str, cues: _CueSet) -> tuple[Cue, ...]:
+def _first_patient_cue(text: str, cues: _CueSet, weak: bool = True) -> tuple[Cue, ...]:
     """The earliest-listed patient cue found (one is enough to decide; cues are tried in
-    the order of the data file, so the file puts the cheap, common ones first)."""
-    for cue_id, why, pattern in cues.patient:
-        found = pattern.search(text)
+    the order of the data file, so the file puts the cheap, common ones first). Weak cues
+    are skipped when *weak* is false (in a case question)."""
+    for cue in cues.patient:
+        if cue.weak and not weak:
+            continue
+        found = cue.search(text)
         if found is not None:
-            return (Cue(found.start(), found.end(), cue_id, why),)
+            return (Cue(found.start(), found.end(), cue.id, cue.why),)
     return ()
 
 

@@ -51,6 +51,11 @@ CARE_FAKE = "We can't discuss anyone's care here."
 leave "yes [RELATIONSHIP] came back clear", which still says there was a biopsy."""
 
 
+_STORY_RULES = frozenset({"rel-patient-story"})
+"""Relationship findings that are a story's, not a reply's: once the story's identifiers are
+gone it names no one, so the sentence stays ("Saw [NAME] in clinic [DATE], ...")."""
+
+
 def _sentence(text: str, finding: Finding) -> Finding:
     """The whole sentence around a relationship finding, as one finding to replace."""
     start, end = sentence_around(text, finding.start, finding.end)
@@ -69,7 +74,11 @@ def redact(text: str, findings: Sequence[Finding], style: RedactStyle = RedactSt
     replace = _REPLACERS[style]
     out: list[str] = []
     cursor = 0
-    widened = [_sentence(text, f) if f.category is Category.RELATIONSHIP else f for f in findings]
+    widened = [
+        _sentence(text, f) if f.category is Category.RELATIONSHIP else f
+        for f in findings
+        if f.rule not in _STORY_RULES
+    ]
     for finding in sorted(widened, key=lambda f: (f.start, -f.end)):
         if finding.end <= cursor:
             continue

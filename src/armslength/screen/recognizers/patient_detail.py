@@ -22,6 +22,11 @@ _NUMBER_WORD = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
 )
+_PERSON_NOUNS = (
+    "lad", "man", "woman", "lady", "boy", "girl", "gent", "chap", "teen", "kid", "child",
+    "patient", "gentleman", "mum", "dad", "fella", "guy", "baby", "toddler",
+)  # fmt: skip
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _AGES = (
     r"(?<=[\w.’'],\s)\d{1,3}(?=\s*[,.;)]|\s+and\b)",  # "Mia Hughes, 57," "E.M., 81,"
     r"(?<=\w\s)\(\d{1,3}\)",  # "Mrs Patel (72)"
@@ -37,6 +42,14 @@ _AGES = (
     r"\bteenage\b|\bteen\b(?=\s+(?:around|aged|boy|girl))",
     r"\b(?:glasses|walking|driving|running|married|pregnant) at \d{2,3}\b",
     r"\b\d{1,3}(?= and (?:fearless|still|counting|going strong))",
+    r"(?:" + "|".join(f"(?<={w} of )" for w in _PERSON_NOUNS) + r")\d{1,3}\b",  # "a lad of 19"
+    r"\b(?:" + _TENS + r")-(?:something|odd|ish)\b|\b[1-9]0-?(?:something|odd|ish)\b",
+)
+_HOLIDAYS = (
+    r"christmas(?: eve| day)?|easter(?: sunday| monday| weekend)?|boxing day|new year'?s?(?: eve| day)?"
+    r"|thanksgiving|diwali|eid|hanukkah|halloween|bonfire night|bank holiday(?: monday| weekend)?"
+    r"|hogmanay|st\.? patrick'?s day|anzac day|canada day|australia day|waitangi day"
+    r"|memorial day|labou?r day|valentine'?s day|mother'?s day|father'?s day|the long weekend"
 )
 _DATES = (
     r"\b(?:this|last|yesterday|tomorrow) (?:morning|afternoon|evening|night)\b",
@@ -47,12 +60,18 @@ _DATES = (
     r"\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
     r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?= (?:night|morning|afternoon|evening))",
+    r"\b(?:last|this|on|next) (?:mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)\b\.?",
+    r"\b(?:on |over |at |during |this |last )?(?:" + _HOLIDAYS + r")\b",
+    r"(?<![\w:.])\d{1,2}(?:[:.][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)",
+    r"(?<![\w/.])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/])(?<!/10)(?<!/5)(?<!/4)",
+    r"\bearlier (?:today|this week|tonight)\b",
 )
 _PLACES = (
     r"\b(?:cot|cubicle|bay|bed|room|rm|side room|chair|pod) ?#?\d{1,4}[a-z]?\b",
     r"(?<=\bon )\d{1,2}[A-Z]\b",
-    r"\b(?-i:[A-Z][a-z]+ (?:Ward|Suite|Unit|Home|Centre|Center))\b",
-    r"\b(?-i:[A-Z][a-z]+ (?:home|house|lodge|court|manor|care home|nursing home))\b",
+    r"\b(?-i:[A-Z][a-z]+ (?:[Ww]ard|Suite|Unit|Home|Centre|Center))\b",
+    r"\b(?-i:[A-Z][a-z]+ (?:[Hh]ome|[Hh]ouse|[Ll]odge|[Cc]ourt|[Mm]anor|[Cc]are [Hh]ome"
+    r"|[Nn]ursing [Hh]ome|[Rr]etirement [Vv]illage|[Rr]esidential [Hh]ome))\b",
     r"\b(?-i:(?:[A-Z][a-z'’-]+ ){1,2}(?:Road|Street|Close|Lane|Avenue|Drive|Way|Crescent|Terrace"
     r"|Gardens|Place|Grove|Court|Rise|Row|Hill|Rd|St|Ave))\b",
     r"\b(?-i:Rue|Via|Calle|Avenida) (?-i:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)",
