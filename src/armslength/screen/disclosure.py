@@ -48,7 +48,9 @@ own (a practice's new address, its after-hours line)."""
 _PUBLIC_CONTACT = re.compile(
     r"\b(?:helpline|hotline|poison control|crisis line|samaritans|nhs 111|111|911|999|"
     r"our (?:\w+ )?(?:line|number|phone|e-?mail|email|website|site|office|practice|clinic|"
-    r"reception)|call us|ring us|e-?mail us|contact us|text us|book online|visit our)\b",
+    r"reception)|call us|ring us|e-?mail us|contact us|text us|book online|visit our|"
+    r"book (?:on|at|via)|bookings?:?|(?:appointment|booking|enquiry|enquiries|reception|dispensary"
+    r"|prescription|after-hours|out-of-hours|advice|main|switchboard) (?:line|number)(?: is)?)\b",
     re.I,
 )
 _CALL_CUE = re.compile(r"\b(?:call|ring|phone|dial|to (?:re)?book|to cancel)\b", re.I)

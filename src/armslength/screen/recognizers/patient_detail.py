@@ -33,7 +33,8 @@ _AGES = (
     r"(?:^|(?<=[.!?:]\s))\d{1,3}(?=,\s)",  # "29, first baby"
     r"\bin (?:her|his|their) (?:early |mid-?|late )?(?:teens|[1-9]0s)\b",
     r"\b(?:early |mid-?|late )?[1-9]0s\b(?=[^.!?\n]{0,30}\b(?:patient|man|woman|lady|gentleman))",
-    r"\b\d{1,3}(?:\s*|-)(?:years?|months?|weeks?)(?:\s*|-)old\b",
+    r"\b\d{1,3}(?:\s*|-)(?:years?|months?|weeks?|days?)(?:\s*|-)old\b",
+    r"\b(?:early|mid|late)[- ]?[1-9]0s\b|(?<=\()(?:early |mid-?|late )?[1-9]0s(?=\))",
     r"\b" + _NUMBER_WORD + r"(?:\s*|-)(?:years?|months?|weeks?)(?:\s*|-)old\b",
     r"(?<=,\s)" + _NUMBER_WORD + r"(?=[,.])",  # "Elaine Morrow, fifty-eight,"
     r"(?:^|(?<=[.!?]\s))" + _NUMBER_WORD + r"(?=[,.]\s)",  # "Ninety-one, sharp as a tack"
@@ -50,9 +51,13 @@ _HOLIDAYS = (
     r"|thanksgiving|diwali|eid|hanukkah|halloween|bonfire night|bank holiday(?: monday| weekend)?"
     r"|hogmanay|st\.? patrick'?s day|anzac day|canada day|australia day|waitangi day"
     r"|memorial day|labou?r day|valentine'?s day|mother'?s day|father'?s day|the long weekend"
+    r"|(?:the )?fourth of july|july 4th|4th of july|independence day|guy fawkes night|ramadan"
+    r"|lunar new year|chinese new year|holi|passover|yom kippur|good friday|easter monday"
 )
 _DATES = (
     r"\b(?:this|last|yesterday|tomorrow) (?:morning|afternoon|evening|night)\b",
+    r"\b(?:this (?:arvo|avo)|2nite|tonite|2day|yday|tomorrow|tmrw|tmr)\b",
+    r"(?<![\w:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\w:])",
     r"\b(?:last|this|next) (?:week|month|spring|summer|autumn|fall|winter|weekend|year)\b",
     r"\b(?:today|tonight|yesterday|overnight)\b",
     r"\b(?:at \d{1,2}[:.]\d{2}(?:\s*[ap]m)? )?today\b",
@@ -63,11 +68,17 @@ _DATES = (
     r"\b(?:last|this|on|next) (?:mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)\b\.?",
     r"\b(?:on |over |at |during |this |last )?(?:" + _HOLIDAYS + r")\b",
     r"(?<![\w:.])\d{1,2}(?:[:.][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)",
-    r"(?<![\w/.])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/])(?<!/10)(?<!/5)(?<!/4)",
+    r"(?<![\w/.])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])(?![\w/])(?<!/10)(?<!/5)(?<!/4)",
     r"\bearlier (?:today|this week|tonight)\b",
 )
 _PLACES = (
-    r"\b(?:cot|cubicle|bay|bed|room|rm|side room|chair|pod) ?#?\d{1,4}[a-z]?\b",
+    r"\b(?:cot|cubicle|bay|bed|room|rm|side room|chair|pod|cabin|incubator|isolette|trolley"
+    r"|stretcher|bed space|bedspace|cell|unit|flat|apartment|apt|suite|lodge|villa) ?#?\d{1,4}[a-z]?\b",
+    r"(?<=\bfrom )(?-i:(?!(?:Dr|Mr|Mrs|Ms|Miss|The|Our|His|Her|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Christmas|Easter)\b)[A-Z][a-z]{3,}(?: [A-Z][a-z]{3,})?)(?=\s+(?:"
+    r"walked|came|drove|flew|rolled|was|is|who|with|has|had|arrived|brought|presented|in\b|at\b|on\b"
+    r"|[,.:;!]))",
     r"(?<=\bon )\d{1,2}[A-Z]\b",
     r"\b(?-i:[A-Z][a-z]+ (?:[Ww]ard|Suite|Unit|Home|Centre|Center))\b",
     r"\b(?-i:[A-Z][a-z]+ (?:[Hh]ome|[Hh]ouse|[Ll]odge|[Cc]ourt|[Mm]anor|[Cc]are [Hh]ome"
@@ -102,6 +113,12 @@ _CAPITAL = re.compile(r"(?<![@#\w.])(?-i:(?P<name>[A-Z][a-z'’-]{2,}))\b")
 _VOCATIVE = re.compile(
     r"\A\s*(?:(?:hi|hello|hey|dear|thanks|thank you)\s+)?(?P<name>[A-Z][a-z'’-]+)[,!]"
 )
+_PLACED_NAME = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?-i:(?P<name>[A-Z][a-z'’-]{2,}))(?=\s+(?:in (?:bed|room|bay|chair|cot"
+    r"|cubicle|resus|side room)\b|from (?-i:[A-Z])|at (?-i:St|[A-Z][a-z]+ (?:House|Lodge|Nursing|Care))"
+    r"|(?:uncle|auntie|aunty|ji|nana|bhai|didi)\b|,\s(?:\d{1,3}|(?:early|mid|late)-?\d0s),))",
+    re.M,
+)
 _LOWER_NAME = re.compile(r"(?<![@#\w])(?P<name>[a-z][a-z'’-]{2,})\b(?=\s+(?:in|from|who|on)\b)")
 
 
@@ -120,7 +137,11 @@ def _blocked() -> frozenset[str]:
 
 @cache
 def _first_names() -> frozenset[str]:
-    return frozenset(_lexicon.ranked("first_names")) | _lexicon.words("modern_first_names")
+    return (
+        frozenset(_lexicon.ranked("first_names"))
+        | _lexicon.words("modern_first_names")
+        | _lexicon.words("world_given_names")
+    )
 
 
 class PatientDetailRecognizer(Recognizer):
@@ -163,6 +184,11 @@ class PatientDetailRecognizer(Recognizer):
                 if word in block or word not in first or (word in words and not vocative):
                     continue
                 why = "a given name in a text about a patient"
+                yield self._span(match.start("name"), match.end("name"), "NAME", why)
+        for match in _PLACED_NAME.finditer(doc.text):
+            word = match.group("name").lower()
+            if word not in block and word not in words:
+                why = "a person named where the patient is ('Kwame in chair 6', 'Aroha from Whanganui')"
                 yield self._span(match.start("name"), match.end("name"), "NAME", why)
         for match in _LOWER_NAME.finditer(doc.text):
             word = match.group("name")
