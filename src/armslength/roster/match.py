@@ -88,9 +88,6 @@ class Model:
 
 DEFAULT_MODEL = Model()
 
-DROPPED_WORD = 0.2
-"""Prior of a family-first reading that leaves a middle word out, against the whole name."""
-
 
 @dataclass(frozen=True)
 class AccountInfo:
@@ -241,22 +238,35 @@ def _readings(display: DisplayName, index: MatchIndex, model: Model) -> list[_Re
     if len(words) > 2 and middle_name_sex(first):
         # "Thị Lan Nguyễn": a middle name opens the given name, the family name is last.
         return [_Reading(join_given(words[:-1]), last, others, 1.0)]
-    readings = [_Reading(first, last, others, 1.0 - swap)]
-    if len(words) == 2:
-        readings.append(_Reading(last, first, others, swap, label))
-    elif not middle_name_sex(words[1]):
+    left_out = _left_out(index, words[1:-1])
+    readings = [_Reading(first, last, others, (1.0 - swap) * left_out)]
+    if len(words) == 2 or not middle_name_sex(words[1]):
         # "Nguyễn Văn Lan" is not "Lan Nguyễn" with a word left out: Văn is a middle name.
-        # Family first with a word left out ("Hu Ping Bin" as Bin Hu) is rarer than the
-        # whole given name after the family name.
-        readings.append(_Reading(last, first, others, swap * DROPPED_WORD, label))
+        readings.append(_Reading(last, first, others, swap * left_out, label))
     if len(words) > 2:
         readings.append(_Reading(join_given(words[1:]), first, others, swap, label))
         # "Peng Lin Li": a family-first culture's family name last, the given name before it.
         joined_weight = 0.5 if family_name(join_surname(last)) is not None else 0.2
         readings.append(_Reading(join_given(words[:-1]), last, others, joined_weight))
         readings.append(_Reading(first, "-".join(words[1:]), others, 0.2))
-        readings.append(_Reading(words[1], last, others, 0.05))
+        rest = _left_out(index, (first, *words[2:-1]))
+        readings.append(_Reading(words[1], last, others, 0.05 * rest))
     return readings
+
+
+def _left_out(index: MatchIndex, words: Iterable[str]) -> float:
+    """Chance that a reading's left-out words are shown at all: each is some other name
+    (a middle name, one syllable of a given name), about as often as that name is held.
+    Both sides of the reading's likelihood ratio carry it, so it only weighs the reading
+    against readings that explain every word ("Hu Ping Bin" as Pingbin Hu, not Bin Hu)."""
+    share = 1.0
+    for word in words:
+        if len(word) == 1:
+            share *= index.initial_freq(word, family=False)
+        else:
+            code = index.given.get(word)
+            share *= index.given_freq(code) if code else index.unseen_share(word)
+    return share
 
 
 class _KnownGiven:
