@@ -331,13 +331,14 @@ class MatchIndex:
         )
 
     def unseen_share(self, word: str, *, family: bool = False, dense: bool = False) -> float:
-        """Share of people whose name is ``word``, a name the roster lacks: at most that of a
-        name seen once, and far less when the word is long and no table knows it, since a
-        long string one edit from a roster name is more often a typo than a real name."""
+        """Share of people whose name is ``word``, a name the roster lacks: that of a name
+        seen once, but no more than a typical name's (the smoothing prior, which matters
+        in a tiny roster), and far less when no table knows the word, since such a string
+        one edit from a roster name is more often a typo than a real name."""
         adjusted, (pseudo, share) = (
             (self.family_once, FAMILY_PRIOR) if family else (self.given_once, GIVEN_PRIOR)
         )
-        once = (adjusted + pseudo * share) / (self.size + pseudo)
+        once = min((adjusted + pseudo * share) / (self.size + pseudo), share)
         known = dense or family_name(word) is not None
         known = known or middle_name_sex(word) is not None or len(nickname_group(word)) > 1
         return once if known else once * UNKNOWN_NAME
