@@ -233,3 +233,28 @@ def test_another_romanisation_is_weaker_evidence_but_still_the_best(panel: Roste
     assert found == "c1"
     assert "family name romanised" in notes
     assert score < best(panel, "Li Xiaoming")[1]
+
+
+@pytest.mark.parametrize("shown", ["Wang Ming", "Ming Wang"])
+def test_a_syllable_one_letter_off_is_another_name_not_a_typo(panel: Roster, shown: str) -> None:
+    # Ming and Jing are both common given names: "Wang Ming" is not Jing Wang misspelt.
+    assert best(panel, "Wang Jing")[:1] == ("c3",)
+    assert best(panel, "Wang Jing")[1] >= 0.8
+    assert best(panel, shown)[1] < 0.5
+
+
+@pytest.mark.parametrize("shown", ["Li Xiao Wei", "Xiao Wei Li"])
+def test_a_given_name_of_two_syllables_is_not_one_of_them(panel: Roster, shown: str) -> None:
+    # Xiaowei Li is not Wei Li with a word added: the reading that explains every word wins.
+    assert best(panel, "Li Wei")[1] >= 0.8
+    assert best(panel, shown)[1] < 0.5
+
+
+@pytest.mark.parametrize(
+    ("shown", "patient"),
+    [("Zebediah Quortlebrry", "p6"), ("Zebedaih Quortlebury", "p6"), ("Jenifer Smith-Jones", "p2")],
+)
+def test_a_typo_in_a_long_name_is_still_found(panel: Roster, shown: str, patient: str) -> None:
+    found, score, notes = best(panel, shown)
+    assert found == patient
+    assert score >= 0.8, (score, notes)

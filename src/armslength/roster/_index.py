@@ -37,6 +37,9 @@ with one Nguyễn still treats Nguyễn as common (38 % of that share)."""
 LIFT_PSEUDO = 4.0
 """Pseudo-count of the culture share of a given name: a name seen once beside a family
 name of one culture is not yet taken to belong to it."""
+UNKNOWN_NAME = 0.002
+"""Chance that a long word no name table knows, absent from the roster, is a real name
+rather than a variant of a roster name (relative to a name seen once)."""
 _GIVEN_SHIFT = 40
 _INITIAL_SHIFT = 32
 _FAMILY_SHIFT = 32
@@ -303,6 +306,8 @@ class MatchIndex:
         self._culture_priors()
         self.given_adjusted = _adjusted(self.given.counts)
         self.family_adjusted = _adjusted(self.family.counts)
+        self.given_once = good_turing(c for c in self.given.counts[1:] if c)[1]
+        self.family_once = good_turing(c for c in self.family.counts[1:] if c)[1]
         self.given_initials = Counter(
             _initial(self.given.strings[g]) for g in self.pgiven if self.given.strings[g]
         )
@@ -324,6 +329,19 @@ class MatchIndex:
         return (self.family_adjusted[code] + FAMILY_PRIOR[0] * prior) / (
             self.size + FAMILY_PRIOR[0]
         )
+
+    def unseen_share(self, word: str, *, family: bool = False, dense: bool = False) -> float:
+        """Share of people whose name is ``word``, a name the roster lacks: that of a name
+        seen once, but no more than a typical name's (the smoothing prior, which matters
+        in a tiny roster), and far less when no table knows the word, since such a string
+        one edit from a roster name is more often a typo than a real name."""
+        adjusted, (pseudo, share) = (
+            (self.family_once, FAMILY_PRIOR) if family else (self.given_once, GIVEN_PRIOR)
+        )
+        once = min((adjusted + pseudo * share) / (self.size + pseudo), share)
+        known = dense or family_name(word) is not None
+        known = known or middle_name_sex(word) is not None or len(nickname_group(word)) > 1
+        return once if known else once * UNKNOWN_NAME
 
     def short_share(self, code: int) -> float:
         """Share of the patients under a given-name code who hold it only as a shorter

@@ -158,7 +158,7 @@ def read_csv(stream: BinaryIO, path: Path) -> Iterator[RawPatient | Skipped]:
         raise RosterError(f"malformed CSV header ({_reason(exc)})", path=path, line=1) from None
     columns = map_header(header, path, current_mapping())
     id_header = header[columns["patient_id"]].strip()
-    check = _Check(id_header if header_key(id_header) in NHS_HEADERS else None)
+    check = RowCheck.for_id_header(id_header)
     reader = csv.reader(lines, delimiter=delimiter)
     start = counter.count + 1
     try:
@@ -169,11 +169,21 @@ def read_csv(stream: BinaryIO, path: Path) -> Iterator[RawPatient | Skipped]:
         raise RosterError(f"malformed CSV ({_reason(exc)})", path=path, line=start) from None
 
 
-class _Check:
+class RowCheck:
     """Per-row checks of a column's content (the NHS number's check digit)."""
 
     def __init__(self, nhs_column: str | None) -> None:
         self.nhs_column = nhs_column
+
+    @classmethod
+    def for_id_header(cls, id_header: str) -> RowCheck:
+        """The checks of a roster whose id column has this header (as written)."""
+        return cls(id_header if header_key(id_header) in NHS_HEADERS else None)
+
+    def checked(self, patient: RawPatient) -> RawPatient | Skipped:
+        """The row, or why it is skipped (naming the column, never the value)."""
+        problem = self.problem(patient)
+        return Skipped(patient.line, problem) if problem else patient
 
     def problem(self, patient: RawPatient) -> str | None:
         if self.nhs_column and patient.patient_id and not nhs_number_valid(patient.patient_id):
@@ -187,13 +197,11 @@ def _reason(exc: csv.Error) -> str:
 
 
 def _row(
-    row: list[str], columns: dict[str, int], width: int, line: int, check: _Check
+    row: list[str], columns: dict[str, int], width: int, line: int, check: RowCheck
 ) -> Iterator[RawPatient | Skipped]:
     if not any(cell.strip() for cell in row):
         return
     if len(row) > width:
         yield Skipped(line, f"has {len(row)} fields but the header has {width}")
         return
-    patient = row_to_patient(row, columns, line)
-    problem = check.problem(patient)
-    yield Skipped(line, problem) if problem else patient
+    yield check.checked(row_to_patient(row, columns, line))

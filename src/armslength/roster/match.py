@@ -29,7 +29,7 @@ from weakref import WeakKeyDictionary
 
 from armslength._checks import check_iterable, check_type
 from armslength.model import Candidate, Connection, Match
-from armslength.roster._index import FAMILY_PRIOR, GIVEN_PRIOR, MatchIndex, _initial
+from armslength.roster._index import MatchIndex, _initial
 from armslength.roster._store import Roster
 from armslength.roster.cultures import family_name, middle_name_sex, romanisations
 from armslength.roster.cultures import joined as join_given
@@ -119,7 +119,7 @@ class _Channel:
             self.level[code] = level
 
 
-def _given_channel(index: MatchIndex, shown: str, model: Model) -> _Channel:
+def _given_channel(index: MatchIndex, shown: str, model: Model, *, dense: bool) -> _Channel:
     vocab, channel = index.given, _Channel()
     channel.add(vocab.get(shown), model.given_exact, "exact")
     channel.add(vocab.get(join_given([shown])), model.given_exact, "exact")
@@ -137,6 +137,8 @@ def _given_channel(index: MatchIndex, shown: str, model: Model) -> _Channel:
         index.given_freq(c) * p * (1 - index.short_share(c) * (1 - model.middle_left_out))
         for c, p in channel.prob.items()
     )
+    if not (vocab.get(shown) or vocab.get(join_given([shown]))):
+        channel.random += model.given_exact * index.unseen_share(shown, dense=dense)
     return channel
 
 
@@ -161,6 +163,10 @@ def _family_channel(
     channel.random = model.floor + sum(
         (index.family_freq(c) + kin * index.family.counts[c]) * p for c, p in channel.prob.items()
     )
+    if not vocab.get(joined) and not any(vocab.get(v) for v in variants):
+        # A name the roster lacks (and not another romanisation of a roster name, whose
+        # holders the roster already counts) is held by some people outside it.
+        channel.random += model.family_exact * index.unseen_share(joined, family=True)
     return channel
 
 
@@ -216,6 +222,7 @@ class _Reading:
     others: tuple[str, ...] = ()
     weight: float = 1.0
     label: str = ""
+    random: float = 0.0
 
 
 def _readings(display: DisplayName, index: MatchIndex, model: Model) -> list[_Reading]:
@@ -231,16 +238,35 @@ def _readings(display: DisplayName, index: MatchIndex, model: Model) -> list[_Re
     if len(words) > 2 and middle_name_sex(first):
         # "Thị Lan Nguyễn": a middle name opens the given name, the family name is last.
         return [_Reading(join_given(words[:-1]), last, others, 1.0)]
-    readings = [_Reading(first, last, others, 1.0 - swap)]
+    left_out = _left_out(index, words[1:-1])
+    readings = [_Reading(first, last, others, (1.0 - swap) * left_out)]
     if len(words) == 2 or not middle_name_sex(words[1]):
         # "Nguyễn Văn Lan" is not "Lan Nguyễn" with a word left out: Văn is a middle name.
-        readings.append(_Reading(last, first, others, swap, label))
+        readings.append(_Reading(last, first, others, swap * left_out, label))
     if len(words) > 2:
         readings.append(_Reading(join_given(words[1:]), first, others, swap, label))
-        readings.append(_Reading(join_given(words[:-1]), last, others, 0.2))
+        # "Peng Lin Li": a family-first culture's family name last, the given name before it.
+        joined_weight = 0.5 if family_name(join_surname(last)) is not None else 0.2
+        readings.append(_Reading(join_given(words[:-1]), last, others, joined_weight))
         readings.append(_Reading(first, "-".join(words[1:]), others, 0.2))
-        readings.append(_Reading(words[1], last, others, 0.05))
+        rest = _left_out(index, (first, *words[2:-1]))
+        readings.append(_Reading(words[1], last, others, 0.05 * rest))
     return readings
+
+
+def _left_out(index: MatchIndex, words: Iterable[str]) -> float:
+    """Chance that a reading's left-out words are shown at all: each is some other name
+    (a middle name, one syllable of a given name), about as often as that name is held.
+    Both sides of the reading's likelihood ratio carry it, so it only weighs the reading
+    against readings that explain every word ("Hu Ping Bin" as Pingbin Hu, not Bin Hu)."""
+    share = 1.0
+    for word in words:
+        if len(word) == 1:
+            share *= index.initial_freq(word, family=False)
+        else:
+            code = index.given.get(word)
+            share *= index.given_freq(code) if code else index.unseen_share(word)
+    return share
 
 
 class _KnownGiven:
@@ -283,11 +309,16 @@ class _Pool:
     overflow: float = 0.0
     channels: dict[tuple[str, ...], _Channel] = field(default_factory=dict)
 
-    def given(self, index: MatchIndex, shown: str, model: Model) -> _Channel:
-        key = ("g", shown)
+    def given(
+        self, index: MatchIndex, shown: str, model: Model, family: str | None = None
+    ) -> _Channel:
+        """The given-name channel; ``family`` shown beside it, when it is a family-first
+        culture's name, marks the given name as one syllable of a dense inventory."""
+        dense = bool(family) and family_name(join_surname(family or "")) is not None
+        key = ("g", shown, "dense" if dense else "")
         found = self.channels.get(key)
         if found is None:
-            found = self.channels[key] = _given_channel(index, shown, model)
+            found = self.channels[key] = _given_channel(index, shown, model, dense=dense)
         return found
 
     def family(
@@ -349,7 +380,7 @@ def _score_pairs(
     index: MatchIndex, reading: _Reading, gch: _Channel, fch: _Channel, pool: _Pool, model: Model
 ) -> None:
     lift = _lift(index, reading.given or "", reading.family or "")
-    norm = reading.weight / (gch.random * fch.random * lift)
+    norm = reading.weight / (reading.random or gch.random * fch.random * lift)
     budget = model.max_candidates
     for f, fp in fch.prob.items():
         for g, gp in gch.prob.items():
@@ -381,7 +412,7 @@ def _score_initial(
                 index.by_given_initial(g, reading.family),
                 pool,
                 model,
-                gp / gch.random * lr_initial * reading.weight,
+                gp * reading.weight / (reading.random or gch.random / lr_initial),
                 _Hit(0.0, gch.level[g], "initial", reading),
                 gf=True,
             )
@@ -391,7 +422,7 @@ def _score_initial(
     lr_initial = 1.0 / index.initial_freq(reading.given, family=False)
     for f, fp in fch.prob.items():
         span = index.by_family(f)
-        lr = fp / fch.random * lr_initial * reading.weight
+        lr = fp * reading.weight / (reading.random or fch.random / lr_initial)
         if len(span) > model.max_candidates:
             pool.overflow += len(span) * lr * index.initial_freq(reading.given, family=False)
             continue
@@ -446,16 +477,15 @@ def _reading_random(index: MatchIndex, reading: _Reading, pool: _Pool, model: Mo
     given, family = reading.given, reading.family
     if not given or not family or (len(given) == 1 and len(family) == 1):
         return 0.0
-    g_unseen, f_unseen = GIVEN_PRIOR[1], FAMILY_PRIOR[1]
     if len(family) == 1:
         gch = pool.given(index, given, model)
-        return max(gch.random, g_unseen) * index.initial_freq(family, family=True)
+        return gch.random * index.initial_freq(family, family=True)
     fch = pool.family(index, family, reading.others, model)
     if len(given) == 1:
-        return max(fch.random, f_unseen) * index.initial_freq(given, family=False)
-    gch = pool.given(index, given, model)
+        return fch.random * index.initial_freq(given, family=False)
+    gch = pool.given(index, given, model, family)
     lift = _lift(index, given, family)
-    return max(gch.random, g_unseen) * max(fch.random, f_unseen) * lift
+    return gch.random * fch.random * lift
 
 
 def _lift(index: MatchIndex, given: str, family: str) -> float:
@@ -480,7 +510,7 @@ def _by_evidence(
     if total <= 0:
         return readings
     return [
-        replace(r, weight=r.weight * u / total)
+        replace(r, weight=r.weight * u / total, random=u)
         for r, u in zip(readings, randoms, strict=True)
         if u > 0
     ]
@@ -495,7 +525,7 @@ def _score_reading(index: MatchIndex, reading: _Reading, pool: _Pool, model: Mod
     elif len(given) == 1 and len(family) > 1:
         _score_initial(index, reading, pool, model, family_initial=False)
     elif len(given) > 1:
-        gch = pool.given(index, given, model)
+        gch = pool.given(index, given, model, family)
         fch = pool.family(index, family, reading.others, model)
         _score_pairs(index, reading, gch, fch, pool, model)
 

@@ -26,7 +26,7 @@ from pyspark.sql import functions as sf
 
 from armslength.errors import InputError
 from armslength.roster import Roster, load_roster
-from armslength.roster._store import RawPatient
+from armslength.roster._store import RawPatient, Skipped
 from armslength.roster.match import AccountInfo, match
 from armslength.spark.io import is_local_path
 from armslength.spark.roster import roster_from_rows, roster_rows
@@ -52,7 +52,9 @@ class MatchConfig:
 _ROSTERS: dict[tuple[str, str], Roster] = {}
 
 
-def roster_for(config: MatchConfig, shipped: Broadcast[list[RawPatient]] | None = None) -> Roster:
+def roster_for(
+    config: MatchConfig, shipped: Broadcast[list[RawPatient | Skipped]] | None = None
+) -> Roster:
     """The worker's roster, loaded once; its match index lives as long as it does."""
     key = (config.source, config.roster)
     found = _ROSTERS.get(key)
@@ -61,7 +63,7 @@ def roster_for(config: MatchConfig, shipped: Broadcast[list[RawPatient]] | None 
     return found
 
 
-def _load(config: MatchConfig, shipped: Broadcast[list[RawPatient]] | None) -> Roster:
+def _load(config: MatchConfig, shipped: Broadcast[list[RawPatient | Skipped]] | None) -> Roster:
     if config.source == "broadcast":
         assert shipped is not None
         return roster_from_rows(shipped.value, source="dataframe")
@@ -104,7 +106,9 @@ def match_row(roster: Roster, config: MatchConfig, row: Mapping[Any, Any]) -> di
 
 
 def match_frame(
-    frame: pd.DataFrame, config: MatchConfig, shipped: Broadcast[list[RawPatient]] | None = None
+    frame: pd.DataFrame,
+    config: MatchConfig,
+    shipped: Broadcast[list[RawPatient | Skipped]] | None = None,
 ) -> pd.DataFrame:
     """Match one Arrow batch of accounts."""
     roster = roster_for(config, shipped)
@@ -134,7 +138,7 @@ def _name_column(df: DataFrame, name_col: str) -> Column:
 
 def _ship_roster(
     df: DataFrame, roster: str | Path | DataFrame, check: bool
-) -> tuple[str, str, Broadcast[list[RawPatient]] | None]:
+) -> tuple[str, str, Broadcast[list[RawPatient | Skipped]] | None]:
     """(roster reference, source kind, broadcast) for the workers; checks the roster first."""
     context = df.sparkSession.sparkContext
     if isinstance(roster, DataFrame):
