@@ -142,7 +142,7 @@ def parse_cues(document: YamlDocument) -> _CueSet:
 @cache
 def _cues() -> _CueSet:
     text = files("armslength.screen").joinpath("data", "disclosure.yaml").read_text("utf-8")
-    return parse_cues(YamlDocument(text, "armslength/screen/data/disclosure.yaml"))
+    return parse_cues(YamlDocument.builtin(text, "armslength/screen/data/disclosure.yaml"))
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,7 @@ def load_rule_file(path: Path) -> tuple[Rule, ...]:
 def load_rules(name: str) -> tuple[Rule, ...]:
     """The rules of ``data/<name>.yaml``, validated and compiled once."""
     text = files("armslength.screen").joinpath("data").joinpath(f"{name}.yaml").read_text("utf-8")
-    return parse_rules(YamlDocument(text, f"armslength/screen/data/{name}.yaml"))
+    return parse_rules(YamlDocument.builtin(text, f"armslength/screen/data/{name}.yaml"))
 
 
 class RuleRecognizer(Recognizer):
