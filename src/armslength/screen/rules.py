@@ -136,8 +136,9 @@ class RuleRecognizer(Recognizer):
     source: str = ""
 
     def find(self, doc: Doc) -> Iterator[Span]:
+        folded = doc.folded.__contains__
         for rule in load_rules(self.source):
-            if rule.requires and not any(word in doc.folded for word in rule.requires):
+            if rule.requires and not any(map(folded, rule.requires)):
                 continue
             if rule.unless is not None and rule.unless.search(doc.text):
                 continue
