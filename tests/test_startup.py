@@ -104,3 +104,15 @@ def test_help_still_lists_every_command(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     listed = {line.split()[1] for line in done.stdout.splitlines() if line.startswith("│ ")}
     assert set(COMMANDS) <= listed
+
+
+@pytest.mark.parametrize("argv", RECORDING, ids=["advise", "screen"])
+def test_a_second_run_parses_no_yaml_renders_no_template_and_loads_no_photo_screening(
+    tmp_path: Path, argv: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARMSLENGTH_CACHE_DIR", str(tmp_path / "cache"))
+    first = _all_modules(tmp_path, *argv)  # fills the cache: documents, replies, patterns
+    second = _all_modules(tmp_path, *argv)
+    assert {"yaml", "jinja2"} & {name.split(".")[0] for name in first}
+    assert not {"yaml", "jinja2"} & {name.split(".")[0] for name in second}
+    assert "armslength.photos.screening" not in second

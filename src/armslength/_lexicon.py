@@ -81,9 +81,10 @@ def phrase_index(name: str) -> tuple[SortedStrings, Starts]:
     """The phrases of ``data/<name>.txt`` tokenised like a ``Doc`` and joined by single spaces,
     and for each first word of a phrase of two or more words the lengths that start with it.
 
-    Tokenising the 250,000-entry town gazetteer and indexing its first words takes about a
-    second, so both are kept in the user cache; the phrases are read as one sorted blob
-    (:class:`SortedStrings`), not built into a set of 250,000 strings for every process.
+    Tokenising the 250,000-entry town gazetteer, indexing its first words and hashing its
+    phrases takes about a second, so all are kept in the user cache; the phrases are read as
+    one sorted blob with its hash table (:class:`SortedStrings`), not built into a set of
+    250,000 strings for every process.
     """
     source = _source(f"{name}.txt")
 
@@ -91,7 +92,7 @@ def phrase_index(name: str) -> tuple[SortedStrings, Starts]:
         phrases = _tokenised(source.decode("utf-8"))
         return SortedStrings.of(phrases), _starts(phrases)
 
-    key = f"phrases\n{_TOKEN.pattern}\n".encode() + source
+    key = f"phrases-2\n{_TOKEN.pattern}\n".encode() + source
     return _prebuilt.cached(f"phrases-{name}", key, build, _encode_index, _decode_index)
 
 
@@ -163,12 +164,12 @@ def _encode_index(index: tuple[SortedStrings, Starts]) -> list[bytes]:
     code = {lengths: number for number, lengths in enumerate(table)}
     rows = [",".join(map(str, lengths)) for lengths in table]
     codes = array("I", (code[starts[key]] for key in keys))
-    blob, offsets = phrases.blob, phrases.offsets.tobytes()
-    return [blob, offsets, _join(keys), _join(rows), codes.tobytes()]
+    blob, offsets, hashes = phrases.blob, phrases.offsets.tobytes(), phrases.table.tobytes()
+    return [blob, offsets, hashes, _join(keys), _join(rows), codes.tobytes()]
 
 
 def _decode_index(sections: list[bytes]) -> tuple[SortedStrings, Starts]:
-    blob, offsets_section, keys_section, table_section, codes_section = sections
+    blob, offsets_section, hashes_section, keys_section, table_section, codes_section = sections
     keys = _split(keys_section)
     table = [tuple(int(n) for n in row.split(",")) for row in _split(table_section)]
     codes = _ints(codes_section, len(keys))
@@ -176,6 +177,7 @@ def _decode_index(sections: list[bytes]) -> tuple[SortedStrings, Starts]:
         starts = dict(zip(keys, [table[number] for number in codes], strict=True))
     except IndexError:
         raise ValueError("damaged cache section") from None
-    offsets = array("I")
+    offsets, hashes = array("I"), array("I")
     offsets.frombytes(offsets_section)
-    return SortedStrings(blob, offsets), starts
+    hashes.frombytes(hashes_section)
+    return SortedStrings(blob, offsets, hashes), starts

@@ -27,6 +27,8 @@ from typing import Any
 from armslength import _prebuilt
 
 _NAME = "regex"
+"""Each command keeps its own file (``regex-advise``, ``regex-screen``): advise then reads its
+few dozen patterns, not the screen's several hundred (a megabyte of compiled code)."""
 _MAX_PATTERNS = 2_000
 _NEW_WORTH_SAVING = 8
 """A run that compiled fewer new patterns writes nothing: a few patterns differ in every process
@@ -64,8 +66,8 @@ def _decode(sections: list[bytes]) -> list[list[Any]]:
     return entries
 
 
-def _load(key: bytes) -> None:
-    sections = _prebuilt.load(_NAME, key)
+def _load(name: str, key: bytes) -> None:
+    sections = _prebuilt.load(name, key)
     if not sections:
         return
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
@@ -92,7 +94,7 @@ def _entry(pattern: str, key_flags: int) -> list[Any]:
     return [pattern, key_flags, flags, code, parsed.state.groups - 1, groupindex, indexgroup]
 
 
-def _save(key: bytes) -> None:
+def _save(name: str, key: bytes) -> None:
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
     current = {(k[1], k[2]) for k in list(cache) if len(k) == 3 and k[0] is str}
     new = current - _loaded.keys()
@@ -104,13 +106,15 @@ def _save(key: bytes) -> None:
         body = json.dumps(entries, separators=(",", ":")).encode()
     except Exception:
         return
-    _prebuilt.store(_NAME, key, [body])
+    _prebuilt.store(name, key, [body])
 
 
-def start() -> None:
-    """Load this interpreter's compiled patterns into ``re`` and save new ones at exit."""
+def start(command: str = "") -> None:
+    """Load this interpreter's compiled patterns of *command* into ``re`` and save new ones
+    at exit."""
     key = _key()
     if key is None:
         return
-    _load(key)
-    atexit.register(_save, key)
+    name = f"{_NAME}-{command}" if command.isalnum() else _NAME
+    _load(name, key)
+    atexit.register(_save, name, key)

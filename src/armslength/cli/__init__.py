@@ -82,7 +82,7 @@ def main() -> None:
     if module in _KEEPS_PATTERNS and not any(arg.startswith("--roster") for arg in argv):
         from armslength import _regex_cache
 
-        _regex_cache.start()  # compiled patterns from the last run (no roster: see its doc)
+        _regex_cache.start(module or "")  # compiled patterns from its last run (no roster: see doc)
     load_commands(None if module is None else [module])(prog_name="armslength")
 
 

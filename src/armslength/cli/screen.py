@@ -24,6 +24,7 @@ from armslength.cli._common import (
 )
 from armslength.errors import InputError
 from armslength.model import ContentKind, Finding, ScreenResult, Severity
+from armslength.screen._json import finding_json
 from armslength.screen.redact import RedactStyle
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def _render(result: ScreenResult, text: str, details: bool) -> None:
 
 def _write_json(result: ScreenResult, *, with_redacted: bool) -> None:
     """The result JSON, written finding by finding (a long text can have many)."""
-    items = (json.dumps(f.model_dump(mode="json"), ensure_ascii=False) for f in result.findings)
+    items = (json.dumps(finding_json(f), ensure_ascii=False) for f in result.findings)
     redacted = result.redacted if with_redacted else None
     _write_json_items(result.id, result.risk, items, redacted, with_redacted=with_redacted)
 
@@ -268,7 +269,7 @@ def _stream_json(core: Core, text: str, kind: ContentKind, roster: Roster | None
     items: list[str] = []
 
     def keep(finding: Finding) -> None:
-        items.append(json.dumps(finding.model_dump(mode="json"), ensure_ascii=False))
+        items.append(json.dumps(finding_json(finding), ensure_ascii=False))
 
     outcome = core.screen_findings(text, kind, keep, roster=roster)
     _warn(outcome)

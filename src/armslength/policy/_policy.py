@@ -83,7 +83,7 @@ class Policy:
 
 def _read_builtin(name: str) -> YamlDocument:
     text = resources.files(_DATA).joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return YamlDocument(text, f"<builtin>/{name}")
+    return YamlDocument.builtin(text, f"<builtin>/{name}")
 
 
 def _check_unique(rules: Iterable[Rule], origin: str) -> None:

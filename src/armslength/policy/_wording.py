@@ -39,7 +39,7 @@ class Headline(_Strict):
 
 def _read(name: str) -> YamlDocument:
     path = resources.files("armslength.policy").joinpath(f"data/{name}")
-    return YamlDocument(path.read_text(encoding="utf-8"), f"<builtin>/{name}")
+    return YamlDocument.builtin(path.read_text(encoding="utf-8"), f"<builtin>/{name}")
 
 
 @cache

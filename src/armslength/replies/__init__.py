@@ -2,19 +2,28 @@
 
 Templates never receive the other person's message, so a reply can never echo it,
 and none mentions anything clinical or confirms that someone is a patient.
+
+A reply is a function of the templates and the clinician's own settings only (tone, channels,
+practice, spelling, emergency number), so the rendered text is kept in the user cache
+(:mod:`armslength._prebuilt`, keyed by every template's text and those settings): a command
+that gives the same reply again neither imports Jinja2 nor compiles a template.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import jinja2
-
+from armslength import _prebuilt
 from armslength.config import Channels
 from armslength.model import Tone
+
+if TYPE_CHECKING:
+    import jinja2
 
 _SPELLING_US = {
     "organisation": "organization",
@@ -37,6 +46,8 @@ _CHANNEL_LABELS = (
 
 @cache
 def _environment() -> jinja2.Environment:
+    import jinja2
+
     return jinja2.Environment(
         loader=jinja2.PackageLoader("armslength.replies", "templates"),
         autoescape=False,  # noqa: S701 - plain-text replies, never HTML
@@ -79,8 +90,31 @@ def _americanise(text: str) -> str:
     return re.sub(pattern, swap, text, flags=re.IGNORECASE)
 
 
+@cache
+def _templates() -> bytes:
+    """Every template's name and text: a reply can include any of them."""
+    folder = resources.files("armslength.replies").joinpath("templates")
+    entries = sorted((e.name, e.read_bytes()) for e in folder.iterdir() if e.name.endswith(".j2"))
+    return b"".join(f"{n}\n{len(text)}\n".encode() + text for n, text in entries)
+
+
 def render(name: str, context: ReplyContext) -> str:
     """Render reply template *name* for *context* as one paragraph of plain text."""
+    settings = [
+        name, context.tone.value, [getattr(context.channels, f) for f in Channels.model_fields],
+        context.practice_name, context.spelling, context.emergency,
+    ]  # fmt: skip
+    key = b"reply-1\n" + json.dumps(settings, sort_keys=True).encode() + b"\n" + _templates()
+    return _prebuilt.cached(
+        "reply-" + re.sub(r"[^a-z0-9]+", "-", name.lower()),
+        key,
+        lambda: _render(name, context),
+        lambda text: [text.encode("utf-8")],
+        lambda sections: b"".join(sections).decode("utf-8"),
+    )
+
+
+def _render(name: str, context: ReplyContext) -> str:
     template = _environment().get_template(f"{name}.j2")
     practice = context.practice_name or "practice"
     text = template.render(

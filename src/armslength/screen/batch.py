@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from armslength.errors import ArmslengthError, InputError
 from armslength.model import ContentKind, ScreenResult
+from armslength.screen._json import result_json
 from armslength.screen.engine import Screener, screen_rules_check
 from armslength.screen.redact import RedactStyle
 
@@ -77,7 +78,7 @@ def screen_line(
         return {"id": exc.id, "line": number, "error": str(exc)}
     except ArmslengthError as exc:
         return {"id": data.get("id"), "line": number, "error": exc.detail}
-    out = result.model_dump(mode="json")
+    out = result_json(result)
     if not options.redact:
         out.pop("redacted", None)
     return out

@@ -189,7 +189,7 @@ class _PatientCue:
 @cache
 def _cues() -> _CueSet:
     text = files("armslength.screen").joinpath("data", "disclosure.yaml").read_text("utf-8")
-    return parse_cues(YamlDocument(text, "armslength/screen/data/disclosure.yaml"))
+    return parse_cues(YamlDocument.builtin(text, "armslength/screen/data/disclosure.yaml"))
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,7 @@ def load_rule_file(path: Path) -> tuple[Rule, ...]:
 def load_rules(name: str) -> tuple[Rule, ...]:
     """The rules of ``data/<name>.yaml``, validated and compiled once."""
     text = files("armslength.screen").joinpath("data").joinpath(f"{name}.yaml").read_text("utf-8")
-    return parse_rules(YamlDocument(text, f"armslength/screen/data/{name}.yaml"))
+    return parse_rules(YamlDocument.builtin(text, f"armslength/screen/data/{name}.yaml"))
 
 
 class RuleRecognizer(Recognizer):
@@ -136,8 +136,9 @@ class RuleRecognizer(Recognizer):
     source: str = ""
 
     def find(self, doc: Doc) -> Iterator[Span]:
+        folded = doc.folded.__contains__
         for rule in load_rules(self.source):
-            if rule.requires and not any(word in doc.folded for word in rule.requires):
+            if rule.requires and not any(map(folded, rule.requires)):
                 continue
             if rule.unless is not None and rule.unless.search(doc.text):
                 continue
