@@ -25,6 +25,19 @@ CONFIRMS = [
     ("reply", "Aetna denied the claim for the sleep study, and we've appealed for you", "Aetna"),
     ("reply", "It was a pleasure looking after your mum during her stay", "stay"),
     ("message", "Hi Sam, your TSH from Monday was 7.8 so let's increase the levothyroxine", "TSH"),
+    # encounters in other words than "we met"
+    ("reply", "As we discussed at your review, a top-up is included in the price.", "discussed"),
+    ("reply", "It was a privilege to care for your grandmother in her last days.", "care for your"),
+    (
+        "reply",
+        "Thanks for the 5 stars! Great to hear the new varifocals are working out.",
+        "varifocals",
+    ),
+    (
+        "message",
+        "Your calcium is low, so we'll start a supplement and see you in six weeks.",
+        "calcium",
+    ),
 ]
 
 
@@ -52,6 +65,8 @@ SAFE_REPLIES = [
     "Patient confidentiality matters to us, so we won't discuss your treatment online.",
     "Thanks for the chocolate cookies, you're too kind!",
     "We're sorry your parking experience was poor.",
+    "For your own privacy, please don't post health details here. The right person will get back to you.",
+    "Kia ora, thanks for the review. All our nurses train in cultural safety.",
     "We'd love to see you at our charity fun run on Saturday!",
     "Your feedback about the waiting room is noted, and we've ordered new chairs.",
 ]
@@ -77,6 +92,12 @@ NOT_ABOUT_A_PATIENT = [
     "After-hours? Call our practice line on 555-0142 and the on-call doctor will ring you back.",
     "Accutane needs monthly pregnancy tests. Cigna and Walgreens now cover the generic.",
     "Case of the week: a 55-year-old man with a rash on his shins. Your diagnosis?",
+    # case questions phrased as reference requests, population statements, adverts
+    "Updated guidelines for managing heart failure in a 70-year-old male diagnosed last year?",
+    "Interesting how often a patient of 80 with Parkinson's is on six or more medicines generally.",
+    "Anti-wrinkle treatments from £180 by nurse prescribers. Book on 07700 900765.",
+    "The surgery's appointment line is 01632 960900 and opens at 8am.",
+    "Our clinic is closed on Friday for the Matariki public holiday. Happy Māori New Year!",
 ]
 
 
@@ -112,6 +133,16 @@ STORIES = [
     ("shoutout to jose in room 311 who finally got off the high-flow today", "jose", "NAME"),
     ("A farmer from Hollins Close came in with a chainsaw cut.", "Hollins Close", "LOCATION"),
     ("omg bren from the Larchfield home is back with us, same room", "Larchfield home", "LOCATION"),
+    # stories in other frames: a person, what happened, their care in one sentence
+    ("Nursed a teen, 16, through DKA on Boxing Day. Scary night.", "Boxing Day", "DATE"),
+    ("Lovely chat with a 7yo on the children's ward who wants to be a surgeon.", "7yo", "AGE"),
+    ("Looked after a lad of 19 from Penrith after his motorbike crash.", "19", "AGE"),
+    ("Adjusted a 60-something retired mail carrier on 3/14 who brought me a pie.", "3/14", "DATE"),
+    ("Kwame in chair 6 has been coming to our dialysis unit for years.", "Kwame", "NAME"),
+    ("Aroha from Whanganui walked into clinic this arvo in heels.", "this arvo", "DATE"),
+    ("Our nonagenarian from Rosewood Lodge celebrated going home.", "Rosewood Lodge", "LOCATION"),
+    ("Crew 14: called to a lady who'd fallen at 02:40, she insisted on tea.", "02:40", "DATE"),
+    ("a stockman in his 50s flew in on Wednesday with a broken collarbone", "in his 50s", "AGE"),
 ]
 
 
@@ -130,6 +161,10 @@ def test_a_story_reports_the_patient_details(text: str, expected: str, label: st
         ("Speaking at the conference in Manchester, 57, no, 58 slides to go", "AGE"),
         ("Our clinic phone line is open today from 9.", "DATE"),
         ("The staff library has moved to St Mary's Hospital, open to all.", "LOCATION"),
+        ("Lovely chat with a 7yo about her school play.", "AGE"),
+        ("We reopen on Boxing Day at 10am for repeat prescriptions.", "DATE"),
+        ("Kwame Nkrumah Day is a public holiday in Ghana.", "NAME"),
+        ("A lad of 19 can join the cadets; applications from Penrith welcome.", "AGE"),
     ],
 )
 def test_patient_details_need_a_patient(text: str, label: str) -> None:
