@@ -118,7 +118,7 @@ def test_run_audit_reports_every_stage_in_order_and_times_each(
 
 def test_stage_keys_are_unique_and_name_the_timings() -> None:
     keys = [s.key for s in STAGES]
-    assert keys == ["read", "roster", "match", "advise", "screen", "plan", "write"]
+    assert keys == ["read", "roster", "match", "advise", "screen", "photos", "plan", "write"]
     assert [s.timing_key for s in STAGES] == [f"ms_{k}" for k in keys]
 
 

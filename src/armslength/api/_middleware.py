@@ -104,8 +104,7 @@ class BodyLimit:
         self.limits = limits
 
     def _limit(self, scope: Scope) -> int:
-        upload = self.limits.is_upload(str(scope.get("path", "")))
-        return self.limits.max_upload_bytes if upload else self.limits.max_body_bytes
+        return self.limits.body_limit(str(scope.get("path", "")))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

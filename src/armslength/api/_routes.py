@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, File, Query, Request, Response, UploadFile
+from fastapi import APIRouter, Body, Depends, File, Form, Query, Request, Response, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.responses import FileResponse
 
+from armslength.api._limits import Limits, read_upload
 from armslength.api._schemas import (
     AdviseRequest,
     AuditJob,
     EventOut,
     EventsResponse,
+    PhotoScreenResponse,
     ReviewsRequest,
     ReviewsResponse,
     ScreenBatchRequest,
@@ -24,7 +26,7 @@ from armslength.api._schemas import (
 from armslength.auth import Principal, api_principal, require, visible_actor
 from armslength.errors import InputError
 from armslength.jobs import AuditJobs, Job
-from armslength.model import Advice, ScreenResult
+from armslength.model import Advice, ContentKind, ScreenResult
 from armslength.service import Core, EventQuery, ReviewRequest, ScreenItem, off_loop
 from armslength.serving import job_or_404, report_response
 from armslength.store import EVENT_TYPES, TokenRole
@@ -32,6 +34,8 @@ from armslength.store import EVENT_TYPES, TokenRole
 router = APIRouter(prefix="/api/v1")
 Caller = Annotated[Principal, Depends(api_principal)]
 RECORD_HEADER = "Armslength-Audit-Log"
+PREVIEW_SIDE = 480
+"""The longest side (pixels) of the blurred preview the photo screen returns when asked."""
 PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "The body cannot be parsed", **PROBLEM},
@@ -112,6 +116,54 @@ async def screen_endpoint(
     many = await off_loop(lambda: core.screen_many(items, body.kind, redact=body.redact))
     _recorded(response, many.recorded)
     return {"results": [_screen_json(r, body.redact) for r in many.value]}
+
+
+PHOTO_ERRORS: dict[int | str, dict[str, Any]] = {
+    **ERRORS,
+    413: {"description": "The photo is larger than the limit (20 MB unless configured)", **PROBLEM},
+    415: {"description": "The upload is not an image (JPEG, PNG, WebP, GIF, HEIC)", **PROBLEM},
+    422: {"description": "The image cannot be decoded (damaged, truncated, too many pixels)",
+          **PROBLEM},
+}  # fmt: skip
+
+
+@router.post(
+    "/screen/photo",
+    response_model=PhotoScreenResponse,
+    responses=PHOTO_ERRORS,
+    tags=["screen"],
+)
+async def screen_photo_endpoint(
+    request: Request,
+    response: Response,
+    caller: Caller,
+    photo: Annotated[UploadFile, File(description="The photo: JPEG, PNG, WebP, GIF or HEIC")],
+    kind: Annotated[ContentKind, Form()] = ContentKind.POST,
+    preview: Annotated[
+        bool, Form(description="Add a small copy blurred where the findings are (a data URI)")
+    ] = False,
+) -> Any:
+    """Screen a photo as ``armslength screen PHOTO --json``: metadata, text read from the
+    picture (OCR) and faces, each finding with its box in pixels; one risk.
+
+    The type comes from the bytes, not the name. Only counts, rule ids, faces and the image's
+    SHA-256 go to the audit log; the photo is not kept.
+    """
+    from armslength.photos import sniff
+
+    require(caller, TokenRole.CLINICIAN)
+    limits: Limits = request.app.state.limits
+    data = await read_upload(photo, limits.max_photo_bytes)
+    if data is None:
+        raise HTTPException(413, f"the photo is larger than {limits.max_photo_bytes} bytes")
+    if sniff(data) is None:
+        raise HTTPException(415, "not an image (expected JPEG, PNG, WebP, GIF or HEIC)")
+    core = _core(request, caller)
+    side = PREVIEW_SIDE if preview else None
+    name = photo.filename or "upload"
+    outcome = await off_loop(lambda: core.screen_photo(data, name, kind, preview=side))
+    _recorded(response, outcome.recorded)
+    return outcome.value.model_dump(mode="json", exclude={"text", "redacted"})
 
 
 def _job_out(job: Job, *, with_report: bool = True) -> AuditJob:
@@ -208,7 +260,7 @@ async def review_audit(
 
 
 EventType = Literal[
-    "advice.given", "text.screened", "audit.run", "match.reviewed", "policy.changed",
+    "advice.given", "text.screened", "photo.screened", "audit.run", "match.reviewed", "policy.changed",
     "retention.purged", "token.changed",
 ]  # fmt: skip
 assert set(EventType.__args__) == set(EVENT_TYPES)  # type: ignore[attr-defined]

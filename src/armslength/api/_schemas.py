@@ -76,6 +76,42 @@ class ScreenResponse(RootModel[ScreenResult | ScreenBatchResponse]):
     """A single result (``screen --json``) or ``{"results": [...]}`` for a batch."""
 
 
+class PhotoFindingOut(BaseModel):
+    """A finding in a photo (the text screen's fields, a box and where it comes from)."""
+
+    start: int
+    end: int
+    text: str
+    label: str | None
+    category: str
+    severity: str
+    score: float
+    rule: str
+    why: str
+    sources: list[str] = Field(default_factory=list)
+    box: list[int] | None = Field(default=None, description="[x, y, w, h] in pixels")
+    source: str = Field(description="metadata, text (OCR) or face")
+    field: str | None = None
+
+
+class PhotoInfoOut(BaseModel):
+    type: str
+    width: int
+    height: int
+    faces: int
+    text_chars: int
+
+
+class PhotoScreenResponse(BaseModel):
+    """``armslength screen PHOTO --json``, plus ``preview`` when asked for."""
+
+    id: str | None = None
+    risk: str
+    findings: list[PhotoFindingOut]
+    photo: PhotoInfoOut
+    preview: str | None = Field(default=None, description="data:image/jpeg;base64,… (blurred)")
+
+
 class EventOut(StoredEvent):
     """One audit-log event: its chain position and typed data (counts, ids, hashes)."""
 

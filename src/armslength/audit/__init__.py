@@ -7,16 +7,19 @@
 from armslength.audit._connections import Thresholds
 from armslength.audit._history import Reviewable, ReviewBook, ReviewPair, find_pair, reviewable
 from armslength.audit._model import Action, ActionVerb, ReportDocument
+from armslength.audit._photos import DEFAULT_BUDGET, PhotoOptions
 from armslength.audit._run import STAGES, AuditOptions, AuditReport, Reporter, run_audit
 from armslength.audit._runner import Stage
 from armslength.audit._schema import report_schema
 
 __all__ = [
+    "DEFAULT_BUDGET",
     "STAGES",
     "Action",
     "ActionVerb",
     "AuditOptions",
     "AuditReport",
+    "PhotoOptions",
     "ReportDocument",
     "Reporter",
     "ReviewBook",

@@ -29,6 +29,7 @@ from ._model import (
     SkippedInput,
     Summary,
 )
+from ._photos import photo_actions
 from ._stages import Analysis, AuditInputs
 
 
@@ -68,6 +69,7 @@ def plan_actions(analysis: Analysis, inputs: AuditInputs) -> list[Action]:
             for c, r in zip(content, screening.screened, strict=True)
         ]
         + [_actions.separation_action(f, citing) for f in screening.separation]
+        + list[Action | None](photo_actions(analysis.photos.photos, cites))
     )
 
 
@@ -178,12 +180,14 @@ def summary(inputs: AuditInputs, analysis: Analysis, actions: list[Action]) -> S
         skipped=len(skipped(analysis)),
         thresholds={"patient": inputs.thresholds.patient, "review": inputs.thresholds.review},
         reviews_applied=analysis.reviews_applied,
+        photos=analysis.photos.stats,
     )
 
 
 def skipped(analysis: Analysis) -> list[SkippedInput]:
-    """What could not be read or screened: exports, then roster rows, then content items."""
-    return analysis.exports.skipped + analysis.roster.skipped + analysis.screening.skipped
+    """What could not be read or screened: exports, roster rows, content items, photos."""
+    screening, photos = analysis.screening, analysis.photos
+    return analysis.exports.skipped + analysis.roster.skipped + screening.skipped + photos.skipped
 
 
 def plan_stage(inputs: AuditInputs, analysis: Analysis) -> ReportDocument:
@@ -197,7 +201,8 @@ def plan_stage(inputs: AuditInputs, analysis: Analysis) -> ReportDocument:
             _content.to_result(c, r)
             for c, r in zip(content, screened, strict=True)
             if r is not None
-        ],
+        ]
+        + [p.content for p in analysis.photos.photos],
         actions=actions,
         separation=analysis.screening.separation,
         limitations=limitations(analysis.exports.results),

@@ -132,7 +132,7 @@ def digests(document: ReportDocument, book: ReviewBook) -> dict[str, dict[str, A
         out.setdefault(c.platform, _empty(document))["connections"].add(_connection_digest(c, book))
     for item in document.content:
         if item.risk != "none":
-            text = item.text or item.redacted or ""
+            text = item.text or item.redacted or (item.photo.member if item.photo else "")
             key = ring.digest("content", item.platform, item.kind, item.timestamp or "", text)
             out.setdefault(item.platform, _empty(document))["flagged"].add(_short(key))
     for action in document.actions:

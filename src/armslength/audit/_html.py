@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -107,7 +108,8 @@ def _asset(name: str) -> str:
     )
 
 
-def render_html(document: ReportDocument) -> str:
+def render_html(document: ReportDocument, thumbnails: Mapping[str, str] | None = None) -> str:
+    """The page; *thumbnails* are the photos' blurred previews (data: URIs) by member."""
     flagged = _flagged(document)
     return (
         _environment()
@@ -122,6 +124,7 @@ def render_html(document: ReportDocument) -> str:
             limits=limits_by_platform(document.limitations),
             flagged_total=sum(1 for c in document.content if c.risk != "none"),
             page_size=PAGE_SIZE,
+            thumbnails=dict(thumbnails or {}),
             css=_asset("report.css"),
             js=_asset("report.js"),
         )

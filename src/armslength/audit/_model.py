@@ -39,6 +39,30 @@ class ConnectionResult(_Model):
     """Not in the previous audit of this platform (None: no previous audit)."""
 
 
+class PhotoMark(_Model):
+    """Where in a photo one finding is: its source and box (pixels), in the findings' order."""
+
+    source: str
+    """``metadata``, ``text`` (read by OCR) or ``face``."""
+    box: list[int] | None = None
+    """``[x, y, w, h]`` in pixels of the upright first frame; None for metadata."""
+    field: str | None = None
+    """The metadata field (EXIF/XMP/IPTC name) of a metadata finding."""
+
+
+class PhotoRef(_Model):
+    """A photo of the export that was screened (the report never carries its pixels)."""
+
+    member: str
+    """The archive member (``export.zip:media/posts/…/x.jpg``)."""
+    type: str
+    width: int
+    height: int
+    faces: int
+    marks: list[PhotoMark] = Field(default_factory=list)
+    """One per finding, in the same order."""
+
+
 class ContentResult(_Model):
     platform: str
     kind: str
@@ -49,6 +73,8 @@ class ContentResult(_Model):
     text: str | None = None
     redacted: str | None = None
     url: str | None = None
+    photo: PhotoRef | None = None
+    """Set for a photo (kind ``photo``): which member, its size, faces and finding boxes."""
 
 
 class ActionVerb(StrEnum):
@@ -105,6 +131,21 @@ class PlatformStats(_Model):
     flagged: int = 0
 
 
+class PhotoStats(_Model):
+    """The audit's photos: counts only."""
+
+    found: int = 0
+    screened: int = 0
+    flagged: int = 0
+    errors: int = 0
+    """Photos that could not be decoded (damaged, truncated, too many pixels)."""
+    not_screened: int = 0
+    """Photos left when the time budget was spent (each listed under skipped)."""
+    budget_seconds: float | None = None
+    skipped_by_option: bool = False
+    """True with ``--no-photos``: no photo was opened."""
+
+
 class InputRef(_Model):
     name: str
     sha256: str
@@ -155,6 +196,7 @@ class Summary(_Model):
     thresholds: dict[str, float]
     reviews_applied: dict[str, int] = Field(default_factory=dict)
     since_last: dict[str, SinceLast] = Field(default_factory=dict)
+    photos: PhotoStats = Field(default_factory=PhotoStats)
 
 
 class GuidanceSource(_Model):

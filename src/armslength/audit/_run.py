@@ -18,10 +18,12 @@ from ._connections import Thresholds
 from ._document import plan_stage
 from ._history import ReviewBook, apply_reviews, remember
 from ._model import ReportDocument, Summary
+from ._photos import PhotoOptions, PhotoScreening, count_photos, photo_stage
 from ._runner import Advance, Reporter, Stage, StageRunner
 from ._stages import (
     Analysis,
     AuditInputs,
+    RosterRead,
     advise_stage,
     match_stage,
     read_stage,
@@ -36,10 +38,11 @@ ROSTER = Stage("roster", "Loading roster")
 MATCH = Stage("match", "Matching connections")
 ADVISE = Stage("advise", "Advising")
 SCREEN = Stage("screen", "Screening your content")
+PHOTOS = Stage("photos", "Screening your photos")
 PLAN = Stage("plan", "Planning the actions")
 WRITE = Stage("write", "Writing the report")
 
-STAGES: tuple[Stage, ...] = (READ, ROSTER, MATCH, ADVISE, SCREEN, PLAN, WRITE)
+STAGES: tuple[Stage, ...] = (READ, ROSTER, MATCH, ADVISE, SCREEN, PHOTOS, PLAN, WRITE)
 """The stages of a run, in order; ``AuditReport.timings`` has ``ms_<key>`` for each."""
 
 
@@ -51,6 +54,8 @@ class AuditOptions:
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     book: ReviewBook | None = None
     """Review decisions to apply and the previous audits to compare with (keyed hashes)."""
+    photos: PhotoOptions = field(default_factory=PhotoOptions)
+    """Whether to screen the exports' photos, and the time budget (seconds)."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,21 @@ def _reviewed(
     return apply_reviews(connections, matches, book, roster.ids)
 
 
-def _analyse(inputs: AuditInputs, runner: StageRunner, book: ReviewBook | None) -> Analysis:
+def _photos(
+    inputs: AuditInputs, roster: RosterRead, options: PhotoOptions, runner: StageRunner
+) -> PhotoScreening:
+    paths, limits = inputs.exports, inputs.settings.exports
+    total = count_photos(paths, limits) if options.enabled else 0
+    screen = inputs.settings.screen
+    patients = roster.roster.patients
+    return runner.run(
+        PHOTOS, lambda a: photo_stage(paths, limits, patients, screen, options, a), total
+    )
+
+
+def _analyse(
+    inputs: AuditInputs, runner: StageRunner, book: ReviewBook | None, photos: PhotoOptions
+) -> Analysis:
     paths = inputs.exports
     read = runner.run(READ, lambda a: read_stage(paths, inputs.settings.exports, a), len(paths))
     roster = runner.run(ROSTER, lambda a: roster_stage(inputs.roster))
@@ -89,7 +108,8 @@ def _analyse(inputs: AuditInputs, runner: StageRunner, book: ReviewBook | None) 
     screening = runner.run(
         SCREEN, lambda a: screen_stage(read.content, patients, inputs, a), len(read.content)
     )
-    return Analysis(read, roster, decisions, screening, applied)
+    screened_photos = _photos(inputs, roster, photos, runner)
+    return Analysis(read, roster, decisions, screening, applied, screened_photos)
 
 
 def run_audit(
@@ -124,9 +144,10 @@ def run_audit(
     )  # fmt: skip
     runner = StageRunner(reporter)
     book = options.book
-    analysis = _analyse(inputs, runner, book)
+    analysis = _analyse(inputs, runner, book, options.photos)
     document = runner.run(PLAN, lambda a: plan_stage(inputs, analysis))
     digests = remember(document, book) if book is not None else {}
     out = Path(out_dir)
-    files = runner.run(WRITE, lambda a: _write.write_all(document, out))
+    thumbnails = analysis.photos.thumbnails
+    files = runner.run(WRITE, lambda a: _write.write_all(document, out, thumbnails))
     return AuditReport(document, out, files, runner.timings, digests)

@@ -23,6 +23,7 @@ from . import _connections, _content
 from ._connections import ConnectionDecision, Thresholds
 from ._messages import own_content
 from ._model import SeparationFinding, SkippedInput
+from ._photos import PhotoScreening
 from ._runner import Advance
 from ._separation import check_separation
 
@@ -86,6 +87,8 @@ class Analysis:
     screening: Screening
     reviews_applied: dict[str, int] = field(default_factory=dict)
     """How many connections the clinician's review decisions changed, by decision."""
+    photos: PhotoScreening = field(default_factory=PhotoScreening)
+    """Stage ``photos``: the exports' own photos, screened (empty with ``--no-photos``)."""
 
 
 def _connection_key(c: Connection) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from ._html import render_html
@@ -44,8 +45,11 @@ def write_csv(document: ReportDocument, path: Path) -> None:
         writer.writerows(_row(a) for a in document.actions)
 
 
-def write_all(document: ReportDocument, out_dir: Path) -> dict[str, Path]:
-    """Write the three files into *out_dir* (created private to the user)."""
+def write_all(
+    document: ReportDocument, out_dir: Path, thumbnails: Mapping[str, str] | None = None
+) -> dict[str, Path]:
+    """Write the three files into *out_dir* (created private to the user); *thumbnails*
+    (blurred photo previews as data: URIs, by member) go into report.html only."""
     out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     files = {
         "json": out_dir / "report.json",
@@ -54,7 +58,7 @@ def write_all(document: ReportDocument, out_dir: Path) -> dict[str, Path]:
     }
     write_json(document, files["json"])
     write_csv(document, files["csv"])
-    files["html"].write_text(render_html(document), encoding="utf-8")
+    files["html"].write_text(render_html(document, thumbnails), encoding="utf-8")
     for path in files.values():
         os.chmod(path, 0o600)
     return files

@@ -19,7 +19,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from armslength.audit import AuditOptions, AuditReport, Thresholds
+from armslength.audit import DEFAULT_BUDGET, AuditOptions, AuditReport, PhotoOptions, Thresholds
 from armslength.cli._app import app
 from armslength.cli._common import (
     ConfigOption,
@@ -146,6 +146,16 @@ def audit(
         bool,
         typer.Option("--strict", help="Exit 2 when any input was skipped or only partly read."),
     ] = False,
+    no_photos: Annotated[
+        bool, typer.Option("--no-photos", help="Do not open the photos of your posts.")
+    ] = False,
+    photo_budget: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            help="Seconds to spend screening photos; the rest are listed as not screened.",
+        ),
+    ] = DEFAULT_BUDGET,
     json_output: JsonOption = False,
     config: ConfigOption = None,
     roster_columns: RosterColumnsOption = None,
@@ -157,6 +167,7 @@ def audit(
             patient=patient_threshold, review=min(review_threshold, patient_threshold)
         ),
         professional=frozenset(professional or ()),
+        photos=PhotoOptions(enabled=not no_photos, budget=photo_budget),
     )
     show = not (quiet or json_output)
     columns = (

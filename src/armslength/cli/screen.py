@@ -249,9 +249,9 @@ def _is_photo(data: bytes) -> bool:
 def _screen_photo(
     core: Core, data: bytes, path: str, kind: ContentKind, roster: Roster | None, **options: Any
 ) -> PhotoResult:
-    from armslength.photos import screen_photo
-
-    return screen_photo(data, path, core.screener(roster), kind, **options)
+    outcome = core.screen_photo(data, path, kind, roster=roster, **options)
+    print_warning(outcome.warning)
+    return outcome.value
 
 
 def _print_photo(result: PhotoResult, json_out: bool, details: bool) -> None:

@@ -59,6 +59,13 @@ def screen_command(
     roster: Annotated[
         Path | None, typer.Option("--roster", help="Roster: flag known patients' names.")
     ] = None,
+    photo_col: Annotated[
+        str | None,
+        typer.Option(
+            "--photo-col",
+            help="Screen photos instead: a column of image paths (string) or bytes (binary).",
+        ),
+    ] = None,
     master: MasterOption = None,
     overwrite: OverwriteOption = False,
 ) -> None:
@@ -68,6 +75,9 @@ def screen_command(
 
     io.check_output(out, overwrite)
     spark = _session(master)
+    if photo_col is not None:
+        _screen_photos(spark, input, out, photo_col, id_col, kind, roster, overwrite)
+        return
     if io.is_json(input):
         posts = io.read_posts(spark, input, id_col, text_col)
         cols: tuple[str, str | None, str | None, str | None] = ("text", "id", "kind", "error")
@@ -91,6 +101,27 @@ def screen_command(
 
     written = io.read_table(spark, out, SCREEN_SCHEMA)
 
+    status = sf.when(sf.col("risk").isNull(), "errors").otherwise(sf.col("risk"))
+    _summary(written.withColumn("status", status), "screened", out)
+
+
+def _screen_photos(
+    spark: SparkSession, input: str, out: str, photo_col: str, id_col: str, kind: str,
+    roster: Path | None, overwrite: bool,
+) -> None:  # fmt: skip
+    """``--photo-col``: id, risk, findings (with boxes), faces and error per photo."""
+    from pyspark.sql import functions as sf
+
+    from armslength.spark import io
+    from armslength.spark.screen import PHOTO_SCREEN_SCHEMA, screen_photos_dataframe
+
+    photos = io.read_table(spark, input)
+    result = screen_photos_dataframe(
+        photos, photo_col, id_col if id_col in photos.columns else None, kind=kind,
+        roster=str(roster) if roster else None,
+    )  # fmt: skip
+    io.write_table(result, out, overwrite=overwrite)
+    written = io.read_table(spark, out, PHOTO_SCREEN_SCHEMA)
     status = sf.when(sf.col("risk").isNull(), "errors").otherwise(sf.col("risk"))
     _summary(written.withColumn("status", status), "screened", out)
 

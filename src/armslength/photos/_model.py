@@ -46,3 +46,6 @@ class PhotoResult(BaseModel):
     """The text read from the image (OCR), which finding offsets index; never logged."""
     redacted: str | None = None
     """With redaction: the path of the redacted copy."""
+    preview: str | None = None
+    """When asked for: a small copy, blurred where the findings are and without metadata, as
+    a ``data:image/jpeg;base64,…`` URI (for a web page)."""

@@ -91,15 +91,23 @@ def screen_photo(
     redact: bool = False,
     strip_metadata: bool = False,
     out: Path | None = None,
+    preview: int | None = None,
 ) -> PhotoResult:
     """Screen the photo in *data* (named *source* in errors).
 
     With *redact*, also write a copy with metadata stripped and every finding's box blurred;
     with *strip_metadata* alone, a copy with metadata stripped. The copy goes to *out*, or
-    ``<name>.redacted.<ext>`` next to *source*; the original is never written.
+    ``<name>.redacted.<ext>`` next to *source*; the original is never written. With
+    *preview* (pixels, longest side), ``preview`` is a blurred copy of that size as a data URI.
     """
     photo = open_photo(data, source)
     result = screen_decoded(photo, screener, kind)
+    if preview:
+        from armslength.photos.thumbnail import data_uri, thumbnail
+
+        boxes = [f.box for f in result.findings if f.box is not None]
+        uri = data_uri(thumbnail(photo.rgb, boxes, preview))
+        result = result.model_copy(update={"preview": uri})
     if not (redact or strip_metadata):
         return result
     original = Path(source) if source != "-" else None

@@ -18,6 +18,7 @@ from armslength.service._reviews import ReviewOutcome, ReviewRequest
 
 if TYPE_CHECKING:
     from armslength.audit import AuditOptions, AuditReport, ReportDocument, Reporter, ReviewBook
+    from armslength.photos import PhotoResult
     from armslength.policy import Policy
     from armslength.roster import Roster
     from armslength.roster.match import AccountInfo
@@ -206,6 +207,32 @@ class Core:
             tally.risks.append(Severity(out["risk"]))
             events.append(line_event(raw, out, kind, **self._who(), redacted=bool(redact)))
         return Recorded(tally, self._record(events))
+
+    def screen_photo(
+        self,
+        data: bytes,
+        source: str,
+        kind: ContentKind = ContentKind.POST,
+        *,
+        redact: bool = False,
+        strip_metadata: bool = False,
+        out: Path | None = None,
+        preview: int | None = None,
+        roster: Roster | None = None,
+    ) -> Recorded[PhotoResult]:
+        """Screen the photo in *data* (named *source* in errors): metadata, text read by OCR,
+        faces (see :func:`armslength.photos.screen_photo`), and log a ``photo.screened`` event
+        (counts, rule ids, the image's hash: never the text read from it)."""
+        from armslength.photos import screen_photo
+        from armslength.store.adapters import photo_event
+
+        result = screen_photo(
+            data, source, self.screener(roster), kind, redact=redact,
+            strip_metadata=strip_metadata, out=out, preview=preview,
+        )  # fmt: skip
+        written = result.redacted is not None or bool(preview)
+        event = photo_event(data, kind.value, result, **self._who(), redacted=written)
+        return Recorded(result, self._record([event]))
 
     # -- audit ------------------------------------------------------------------------------
 

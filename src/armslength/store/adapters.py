@@ -10,16 +10,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from armslength.model import Advice, Finding, Interaction, ScreenResult, Severity
 from armslength.store.events import (
     AdviceGiven,
     AuditRun,
     MatchReviewed,
+    PhotoScreened,
     TextScreened,
     content_hash,
 )
+
+if TYPE_CHECKING:
+    from armslength.photos import PhotoResult
 
 
 def advice_event(
@@ -115,6 +119,29 @@ def screen_event(
         tally.add(finding)
     tally.risk = result.risk
     return tally.event(text, kind, actor=actor, source=source, redacted=redacted)
+
+
+def photo_event(
+    data: bytes,
+    kind: str,
+    result: PhotoResult,
+    *,
+    actor: str = "local",
+    source: str = "cli",
+    redacted: bool = False,
+) -> PhotoScreened:
+    """A :class:`PhotoScreened` for *result*: counts per label, rule ids, faces, size and the
+    image's hash; the OCR text and the findings' texts are never kept."""
+    tally = ScreenTally()
+    for finding in result.findings:
+        tally.add(finding)
+    info = result.photo
+    return PhotoScreened(
+        actor=actor, source=source, kind=str(kind), risk=result.risk.value,
+        findings=sum(tally.labels.values()), labels=dict(tally.labels), rules=sorted(tally.rules),
+        faces=info.faces, image_type=info.type, width=info.width, height=info.height,
+        image_sha256=content_hash(data), bytes=len(data), redacted=redacted,
+    )  # fmt: skip
 
 
 def _int_counts(summary: Mapping[str, object], prefix: str = "") -> dict[str, int]:

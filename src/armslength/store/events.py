@@ -80,6 +80,26 @@ class TextScreened(Event):
     redacted: bool = False
 
 
+class PhotoScreened(Event):
+    """A photo was screened: its risk, finding counts per label and rule, faces, its size and
+    the hash of its bytes (never the text read from it, never its pixels)."""
+
+    type: Literal["photo.screened"] = "photo.screened"
+    source: str = "cli"
+    kind: str
+    risk: str
+    findings: int = 0
+    labels: dict[str, int] = Field(default_factory=dict)
+    rules: list[RuleId] = Field(default_factory=list)
+    faces: int = 0
+    image_type: str
+    width: int = 0
+    height: int = 0
+    image_sha256: Hash
+    bytes: int = 0
+    redacted: bool = False
+
+
 class AuditRun(Event):
     """Archives were audited against a roster: counts only, plus hashes of the inputs."""
 
@@ -137,6 +157,7 @@ class TokenChanged(Event):
 AnyEvent = Annotated[
     AdviceGiven
     | TextScreened
+    | PhotoScreened
     | AuditRun
     | MatchReviewed
     | PolicyChanged
@@ -147,6 +168,7 @@ AnyEvent = Annotated[
 EVENT_TYPES: tuple[str, ...] = (
     "advice.given",
     "text.screened",
+    "photo.screened",
     "audit.run",
     "match.reviewed",
     "policy.changed",

@@ -170,6 +170,45 @@ async def screen_submit(request: Request) -> Response:
     )  # fmt: skip
 
 
+PHOTO_PREVIEW = 640
+"""The longest side (pixels) of the blurred preview the screen page shows of a photo."""
+
+
+def _photo_page(request: Request, status: int, error: str) -> Response:
+    return _page(request, "screen.html", status, text="", kind="post", error=error)
+
+
+@router.post("/screen/photo")
+async def screen_photo_submit(request: Request) -> Response:
+    """A photo uploaded on the screen page: its findings and a blurred, metadata-free preview."""
+    from armslength.photos import sniff
+
+    who = _who(request)
+    form = await _form(request, files=1)
+    upload = form.get("photo")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return _photo_page(request, 422, "Choose a photo to screen.")
+    limit = request.app.state.limits.max_photo_bytes
+    data = await upload.read(limit + 1)
+    if len(data) > limit:
+        return _photo_page(request, 413, f"The photo is larger than {limit // 1024**2} MB.")
+    if sniff(data) is None:
+        return _photo_page(
+            request, 415, "That file is not an image: choose a JPEG, PNG, WebP, GIF or HEIC photo."
+        )
+    core = _core(request, who)
+    name = upload.filename
+    try:
+        outcome = await off_loop(lambda: core.screen_photo(data, name, preview=PHOTO_PREVIEW))
+    except InputError as exc:
+        return _photo_page(request, 422, f"The photo cannot be screened: {exc.detail}.")
+    result = outcome.value
+    findings = sorted(result.findings, key=lambda f: (-f.severity.rank, f.source.value))
+    return _page(
+        request, "screen.html", text="", kind="post", photo_result=result, findings=findings
+    )
+
+
 @router.get("/audit")
 async def audit_form(request: Request) -> Response:
     _who(request)
