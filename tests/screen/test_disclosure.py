@@ -143,6 +143,10 @@ STORIES = [
     ("Our nonagenarian from Rosewood Lodge celebrated going home.", "Rosewood Lodge", "LOCATION"),
     ("Crew 14: called to a lady who'd fallen at 02:40, she insisted on tea.", "02:40", "DATE"),
     ("a stockman in his 50s flew in on Wednesday with a broken collarbone", "in his 50s", "AGE"),
+    # a place written like a name is a place; a given name after "from" stays a name
+    ("A farmer from Clapham came in with chest pain.", "Clapham", "LOCATION"),
+    ("Treated a guy from Maple Ave who set a firework off on his hat.", "Maple Ave", "LOCATION"),
+    ("Got a lovely card from Kwame, who we discharged last week.", "Kwame", "NAME"),
 ]
 
 

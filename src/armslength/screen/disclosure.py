@@ -427,7 +427,8 @@ def _declined(span: Span, doc: Doc) -> bool:
 _VENUE = re.compile(
     r"\s+(?:Library|Hall|Park|Centre|Center|School|College|University|Church|Stadium|Arena"
     r"|Gardens|Hotel|Museum|Leisure|Pool|Station|Market|Infirmary|Hospital|Clinic|Hospice"
-    r"|Surgery|Practice|Pharmacy|Dental|Medical|Health|Foundation|Trust|Institute)\b"
+    r"|Surgery|Practice|Pharmacy|Dental|Medical|Health|Foundation|Trust|Institute"
+    r"|(?i:branch|site|campus|office|premises|store|outlet|location|clinic))\b"
 )
 
 

@@ -155,8 +155,13 @@ class PatientDetailRecognizer(Recognizer):
         found = disclosure.analyse(doc)
         if found.query or (found.vignette and not found.confirmations):
             return  # the layer drops a case question's or a teaching case's details anyway
+        first = _first_names()
         for label, pattern, why in _patterns():
             for match in pattern.finditer(doc.text):
+                if label == "LOCATION" and match.group().lower() in first:
+                    why_name = "a given name after 'from' in a text about a patient"
+                    yield self._span(match.start(), match.end(), "NAME", why_name)
+                    continue
                 yield self._span(match.start(), match.end(), label, why)
         yield from self._names(doc)
 

@@ -426,6 +426,11 @@ class PersonNameRecognizer(Recognizer):
                 end = last.end - (2 if last.possessive else 0)
                 if run.classes[-1] is Cls.INITIAL and doc.text[end : end + 1] == ".":
                     end += 1
+                if not run.titled and _a_place(doc, run):
+                    return Span(
+                        start, end, "LOCATION", Category.PHI, Severity.LOW, rule.score,
+                        "phi-place", _PLACE_WHY,
+                    )  # fmt: skip
                 return Span(
                     start,
                     end,
@@ -437,6 +442,67 @@ class PersonNameRecognizer(Recognizer):
                     rule.why,
                 )
         return None
+
+
+_PLACE_WHY = (
+    "a name after 'from', 'in' or 'near', or ending in a street's or landform's word: a place"
+)
+_PLACE_BEFORE = re.compile(r"(?:\b(?:from|near|outside|past|around|in|at)\s+)\Z")
+_PLACE_LAST = frozenset(
+    [
+        "ave",
+        "avenue",
+        "st",
+        "street",
+        "rd",
+        "road",
+        "lane",
+        "drive",
+        "creek",
+        "lake",
+        "hill",
+        "hills",
+        "park",
+        "heights",
+        "valley",
+        "bay",
+        "beach",
+        "falls",
+        "springs",
+        "ridge",
+        "junction",
+        "crossing",
+        "harbour",
+        "harbor",
+        "port",
+        "suite",
+        "halls",
+        "estate",
+    ]
+)
+
+
+def _a_place(doc: Doc, run: Run) -> bool:
+    """'from Clapham', 'out past Broken Hill', 'Maple Ave': a place written like a name. A
+    run after 'from', 'in', 'near' … whose first word is no given name, or whose last word is
+    a street's or a landform's, is left to the place recognizers."""
+    start, end = run.tokens[0].start, run.tokens[-1].end
+    last = doc.text[run.tokens[-1].start : end].lower().rstrip(".")
+    if len(run.tokens) > 1 and last in _PLACE_LAST:
+        return True
+    if _PLACE_BEFORE.search(doc.text, max(0, start - 12), start) is None:
+        return False
+    first = doc.text[start : run.tokens[0].end].lower()
+    return first not in _given_names()
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return (
+        frozenset(_lexicon.ranked("first_names"))
+        | _lexicon.words("modern_first_names")
+        | _lexicon.words("world_given_names")
+    )
 
 
 def _covered(doc: Doc, spans: Sequence[Span]) -> dict[int, float]:
