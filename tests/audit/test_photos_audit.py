@@ -8,9 +8,7 @@ import io
 import json
 import re
 import shutil
-import struct
 import zipfile
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +23,7 @@ from armslength.cli import app
 from armslength.exports._photos import photo_platform
 from armslength.model import Platform
 from armslength.photos.thumbnail import thumbnail
-from photos._images import jpeg_bytes, landscape, png_bytes, wristband
+from photos._images import bomb_png, jpeg_bytes, landscape, png_bytes, wristband
 
 
 @pytest.fixture
@@ -35,20 +33,6 @@ def needs_ocr() -> None:
 
 MEDIA = "facebook-drsample-2025-11-01/your_facebook_activity/posts/media/Album_1/"
 IMAGES = ("wristband.jpg", "landscape.png", "bomb.png", "cut.jpg")
-
-
-def _bomb_png(width: int, height: int) -> bytes:
-    """A tiny PNG whose header claims *width* x *height* pixels."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    idat = zlib.compress(b"\x00" * 64)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
-    )
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +45,7 @@ def export(sample: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) ->
     members = {
         "wristband.jpg": jpeg_bytes(wristband()),
         "landscape.png": png_bytes(landscape((640, 400))),
-        "bomb.png": _bomb_png(100_000, 100_000),
+        "bomb.png": bomb_png(100_000, 100_000),
         "cut.jpg": cut[: len(cut) // 2],
         "clip.mp4": b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64,
         "zeros.jpg": b"\xff\xd8\xff" + b"\x00" * (5 * 1024**2),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import struct
+import zlib
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -144,3 +145,17 @@ def with_thumbnail(image: Image.Image) -> bytes:
     ifd1 += struct.pack("<I", 0)
     tiff = b"II*\x00" + struct.pack("<I", 8) + ifd0 + ifd1 + thumb
     return jpeg_bytes(image, exif=b"Exif\x00\x00" + tiff)
+
+
+def bomb_png(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims *width* x *height* pixels."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * 64)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    )

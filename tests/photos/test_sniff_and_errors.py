@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from typer.testing import CliRunner
 from armslength.cli import app
 from armslength.errors import ArmslengthError, PhotoError
 from armslength.photos import ImageType, open_photo, sniff
-from photos._images import jpeg_bytes, landscape, png_bytes
+from photos._images import bomb_png, jpeg_bytes, landscape, png_bytes
 
 
 def _webp() -> bytes:
@@ -65,20 +63,6 @@ def test_a_png_named_jpg_is_read_as_png(tmp_path: Path) -> None:
 _HEIF = importlib.util.find_spec("pillow_heif") is not None
 
 
-def _bomb_png(width: int, height: int) -> bytes:
-    """A tiny PNG whose header claims *width* x *height* pixels."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    idat = zlib.compress(b"\x00" * 64)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
-    )
-
-
 def _truncated_jpeg() -> bytes:
     data = jpeg_bytes(landscape((400, 300)))
     return data[: len(data) // 2]
@@ -87,8 +71,8 @@ def _truncated_jpeg() -> bytes:
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [
-        (_bomb_png(100_000, 100_000), "bomb.png", "decompression bomb"),
-        (_bomb_png(8_000, 8_000), "big.png", "over the limit of 50,000,000"),
+        (bomb_png(100_000, 100_000), "bomb.png", "decompression bomb"),
+        (bomb_png(8_000, 8_000), "big.png", "over the limit of 50,000,000"),
         (_truncated_jpeg(), "cut.jpg", "truncated"),
         (
             b"\x00\x00\x00\x18ftypheic" + b"\x00" * 32,
