@@ -135,13 +135,10 @@ def _blocked() -> frozenset[str]:
     return blocked_words() | _lexicon.words("titles") | _lexicon.words("months")
 
 
-@cache
 def _first_names() -> frozenset[str]:
-    return (
-        frozenset(_lexicon.ranked("first_names"))
-        | _lexicon.words("modern_first_names")
-        | _lexicon.words("world_given_names")
-    )
+    from armslength.screen.recognizers.person_name import given_names
+
+    return given_names()
 
 
 class PatientDetailRecognizer(Recognizer):

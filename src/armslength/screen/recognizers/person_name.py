@@ -493,11 +493,12 @@ def _a_place(doc: Doc, run: Run) -> bool:
     if _PLACE_BEFORE.search(doc.text, max(0, start - 12), start) is None:
         return False
     first = doc.text[start : run.tokens[0].end].lower()
-    return first not in _given_names()
+    return first not in given_names()
 
 
 @cache
-def _given_names() -> frozenset[str]:
+def given_names() -> frozenset[str]:
+    """Every given name the package knows: census, modern and world lists."""
     return (
         frozenset(_lexicon.ranked("first_names"))
         | _lexicon.words("modern_first_names")
