@@ -147,6 +147,12 @@ STORIES = [
     ("A farmer from Clapham came in with chest pain.", "Clapham", "LOCATION"),
     ("Treated a guy from Maple Ave who set a firework off on his hat.", "Maple Ave", "LOCATION"),
     ("Got a lovely card from Kwame, who we discharged last week.", "Kwame", "NAME"),
+    # bare ages in more frames: "who's 83", ", only 17,", "in her thirties", "101 today"
+    ("Mr Ahmadi, who's 83, came to clinic with his grandson.", "83", "AGE"),
+    ("Lad from Tipton, only 17, came in after a moped crash on Friday night.", "17", "AGE"),
+    ("Saw a woman in her thirties with a migraine on the ward today.", "thirties", "AGE"),
+    ("101 today! Happy birthday to our oldest patient on Ward 7.", "101", "AGE"),
+    ("i looked after his nan rose on ward 23 in june", "rose", "NAME"),
 ]
 
 
@@ -169,10 +175,17 @@ def test_a_story_reports_the_patient_details(text: str, expected: str, label: st
         ("We reopen on Boxing Day at 10am for repeat prescriptions.", "DATE"),
         ("Kwame Nkrumah Day is a public holiday in Ghana.", "NAME"),
         ("A lad of 19 can join the cadets; applications from Penrith welcome.", "AGE"),
+        ("Our clinic turns 101 today! Thank you to every patient over the years.", "AGE"),
+        ("She's 37 weeks and the midwife-led unit is open to all.", "AGE"),
     ],
 )
 def test_patient_details_need_a_patient(text: str, label: str) -> None:
     assert not [f for f in screen(text, "post").findings if f.label == label]
+
+
+def test_a_kinship_word_is_no_name() -> None:
+    findings = screen("omg i looked after his nan on ward 23 in june!!", "comment").findings
+    assert not [f for f in findings if f.label == "NAME"], [(f.text, f.rule) for f in findings]
 
 
 def test_redaction_never_leaves_a_patient_age() -> None:

@@ -27,6 +27,19 @@ _PERSON_NOUNS = (
     "patient", "gentleman", "mum", "dad", "fella", "guy", "baby", "toddler",
 )  # fmt: skip
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
+_IS_AGE = (
+    "who's",
+    "who is",
+    "she's",
+    "he's",
+    "she is",
+    "he is",
+    "who's only",
+    "she's only",
+    "he's only",
+)
+_DECADES = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
 _AGES = (
     r"(?<=[\w.’'],\s)\d{1,3}(?=\s*[,.;)]|\s+and\b)",  # "Mia Hughes, 57," "E.M., 81,"
     r"(?<=\w\s)\(\d{1,3}\)",  # "Mrs Patel (72)"
@@ -45,6 +58,11 @@ _AGES = (
     r"\b\d{1,3}(?= and (?:fearless|still|counting|going strong))",
     r"(?:" + "|".join(f"(?<={w} of )" for w in _PERSON_NOUNS) + r")\d{1,3}\b",  # "a lad of 19"
     r"\b(?:" + _TENS + r")-(?:something|odd|ish)\b|\b[1-9]0-?(?:something|odd|ish)\b",
+    r"\bin (?:her|his|their) (?:early |mid-?|late )?(?:" + _DECADES + r")\b",  # "in her thirties"
+    r"(?<=,\s)(?:only|just|barely|nearly|almost) \d{1,3}(?=\s*[,.;)!])",  # "Lad from Tipton, only 17,"
+    r"(?:" + "|".join(f"(?<=\\b{w} )" for w in _IS_AGE) + r")\d{1,3}"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|now|today|this|next|so|with|years?|yrs?|yo|y/?o)\b)",
+    r"(?:^|(?<=[.!?]\s))\d{1,3}(?= today\b)",  # "101 today!!"
 )
 _HOLIDAYS = (
     r"christmas(?: eve| day)?|easter(?: sunday| monday| weekend)?|boxing day|new year'?s?(?: eve| day)?"
@@ -103,7 +121,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
 
 
 _CUED_NAME = re.compile(
-    r"(?:\b(?P<title>mr|mrs|ms|miss|nana|grandpa|grandma|auntie|uncle)\.?\s+"
+    r"(?:\b(?P<title>mr|mrs|ms|miss|nana|nan|nanna|gran|granny|grandad|granddad|grandpa|grandma"
+    r"|auntie|aunty|uncle|nonna|nonno)\.?\s+"
     r"|\b(?:little|called|named|shout ?out to|congrats to|it was|that's|thats)\s+|#(?P<tag>team))"
     r"(?P<name>[a-z][a-z'’-]*)\b",
     re.I,
@@ -166,9 +185,11 @@ class PatientDetailRecognizer(Recognizer):
         words, first = _words(), _first_names()
         for match in _CUED_NAME.finditer(doc.text):
             word = match.group("name").lower()
-            titled = match.group("title") is not None or match.group("tag") is not None
+            title = (match.group("title") or "").lower()
+            titled = bool(title) or match.group("tag") is not None
             plain_name = word in first and word not in words
-            titled_name = titled and (word in first or word not in words or len(word) <= 2)
+            initial = len(word) <= 2 and title in _HONORIFICS  # "Mr K", not "nan on"
+            titled_name = titled and (word in first or word not in words or initial)
             if not (plain_name or titled_name):
                 continue
             why = "a patient's name, given with a title or a cue ('mr okafor', '#TeamJayden')"
@@ -194,7 +215,7 @@ class PatientDetailRecognizer(Recognizer):
                 yield self._span(match.start("name"), match.end("name"), "NAME", why)
         for match in _LOWER_NAME.finditer(doc.text):
             word = match.group("name")
-            if word in first and word not in words:
+            if word in first and word not in words and word not in block:
                 why = "a first name written in lowercase, placed in a bed, ward or story"
                 yield self._span(match.start("name"), match.end("name"), "NAME", why)
 
