@@ -82,6 +82,7 @@ NOT_ABOUT_A_PATIENT = [
     "World Kidney Day, 14 March. Get your blood pressure checked if you have diabetes.",
     "We're hiring! Band 5 staff nurses wanted at St Aldhelm's Hospital, Westbury. Apply by 30 June.",
     "Poison control: 1-800-222-1222. Save it in your phone today.",
+    "Night shift rota for December is up on the staff board. Swap requests by Friday.",
     "Grand rounds tomorrow at 8am in the Lister lecture theatre: sepsis bundles.",
     "Our clinic offers walk-ins every Tuesday and Thursday from 9 to 12.",
     "Movember is here! The whole team is growing a moustache for men's health.",
@@ -153,6 +154,7 @@ STORIES = [
     ("Saw a woman in her thirties with a migraine on the ward today.", "thirties", "AGE"),
     ("101 today! Happy birthday to our oldest patient on Ward 7.", "101", "AGE"),
     ("i looked after his nan rose on ward 23 in june", "rose", "NAME"),
+    ("Long night shift: a lady of 90 came in at 3am with a hip fracture.", "at 3am", "DATE"),
 ]
 
 
