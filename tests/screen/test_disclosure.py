@@ -38,6 +38,8 @@ CONFIRMS = [
         "Your calcium is low, so we'll start a supplement and see you in six weeks.",
         "calcium",
     ),
+    ("reply", "We're delighted the treatment worked and your skin has cleared up.", "worked"),
+    ("reply", "We understand your frustration about the referral, it is now booked.", "referral"),
 ]
 
 
@@ -69,6 +71,8 @@ SAFE_REPLIES = [
     "Kia ora, thanks for the review. All our nurses train in cultural safety.",
     "We'd love to see you at our charity fun run on Saturday!",
     "Your feedback about the waiting room is noted, and we've ordered new chairs.",
+    "If you have concerns about the referral process, please call us.",
+    "We offer the treatment to everyone over 50 who asks.",
 ]
 
 
