@@ -105,7 +105,7 @@ def test_mix_of_kinds(split: str) -> None:
 def test_size_and_split() -> None:
     dev, test = len(_records("dev")), len(_records("test"))
     assert dev + test >= 440
-    assert 0.25 <= test / (dev + test) <= 0.45
+    assert 0.20 <= test / (dev + test) <= 0.45
 
 
 def test_markup_offsets_are_computed() -> None:
