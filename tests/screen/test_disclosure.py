@@ -87,6 +87,11 @@ NOT_ABOUT_A_PATIENT = [
     "We're hiring! Band 5 staff nurses wanted at St Aldhelm's Hospital, Westbury. Apply by 30 June.",
     "Poison control: 1-800-222-1222. Save it in your phone today.",
     "Night shift rota for December is up on the staff board. Swap requests by Friday.",
+    "Tip: the 9-12 month review is a good time to ask about sleep. Book through your surgery.",
+    "Questions about the HPV vaccine? Email the immunisation team at imms@trust.example.org",
+    "Staff reminder: book interpreters on the staff line 01632 960990. Amharic and Tigrinya too.",
+    "Case for the genetics students: a 32-year-old woman whose mother had breast cancer at 40.",
+    "Flu vaccine drive this Saturday at the church hall. Over-65s welcome, no booking needed.",
     "Grand rounds tomorrow at 8am in the Lister lecture theatre: sepsis bundles.",
     "Our clinic offers walk-ins every Tuesday and Thursday from 9 to 12.",
     "Movember is here! The whole team is growing a moustache for men's health.",
@@ -159,6 +164,8 @@ STORIES = [
     ("101 today! Happy birthday to our oldest patient on Ward 7.", "101", "AGE"),
     ("i looked after his nan rose on ward 23 in june", "rose", "NAME"),
     ("Long night shift: a lady of 90 came in at 3am with a hip fracture.", "at 3am", "DATE"),
+    ("Translated a diagnosis to a grandmother in her 70s this afternoon.", "in her 70s", "AGE"),
+    ("Our practice nurse Shona spotted a melanoma on Mr Dunleavy's back today.", "Shona", "NAME"),
 ]
 
 
@@ -187,6 +194,18 @@ def test_a_story_reports_the_patient_details(text: str, expected: str, label: st
 )
 def test_patient_details_need_a_patient(text: str, label: str) -> None:
     assert not [f for f in screen(text, "post").findings if f.label == label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Travelling for Hajj or Umrah? The meningitis ACWY vaccine is required by Saudi Arabia.",
+        "Aww, thank you! Comments like this are why our audiology team does what they do.",
+        "Leaflets on the vaccine now in Tagalog, Amharic and Kurdish Sorani.",
+    ],
+)
+def test_languages_observances_and_interjections_are_no_one(text: str) -> None:
+    assert screen(text, "post").risk.value == "none"
 
 
 def test_a_kinship_word_is_no_name() -> None:

@@ -50,7 +50,9 @@ _PUBLIC_CONTACT = re.compile(
     r"our (?:\w+ )?(?:line|number|phone|e-?mail|email|website|site|office|practice|clinic|"
     r"reception)|call us|ring us|e-?mail us|contact us|text us|book online|visit our|"
     r"book (?:on|at|via)|bookings?:?|(?:appointment|booking|enquiry|enquiries|reception|dispensary"
-    r"|prescription|after-hours|out-of-hours|advice|main|switchboard) (?:line|number)(?: is)?)\b",
+    r"|prescription|after-hours|out-of-hours|advice|main|switchboard|staff) (?:line|number)(?: is)?"
+    r"|the (?:[\w-]+ ){0,3}(?:team|unit|service|lead|manager|coordinator|desk|office|department"
+    r"|hub|nurses|midwives)(?: (?:on|at|via))?|(?:glad|happy|pleased) to (?:speak|talk) to you)\b",
     re.I,
 )
 _CALL_CUE = re.compile(r"\b(?:call|ring|phone|dial|to (?:re)?book|to cancel)\b", re.I)
@@ -60,7 +62,9 @@ _PRACTICE_VOICE = re.compile(r"\b(?:we|we're|we've|we'll|our|ours|us)\b", re.I)
 _ROLE_ADDRESS = re.compile(
     r"^(?:info|feedback|enquiries|inquiries|hello|contact|admin|office|reception|scripts|"
     r"prescriptions|appointments|bookings|help|support|team|practice|clinic|complaints|"
-    r"patient\.?(?:experience|relations|services)|pals|media|press|jobs|careers|hr)@",
+    r"patient\.?(?:experience|relations|services)|pals|media|press|jobs|careers|hr|research|"
+    r"imms|immunis\w*|immuniz\w*|vaccin\w*|recruitment|referrals|nurses|staff|education|"
+    r"training|events|volunteers?|results|records|interpret\w*|fundraising|comms)@",
     re.I,
 )
 _TOLL_FREE = re.compile(
@@ -358,7 +362,7 @@ def apply(spans: list[Span], doc: Doc) -> list[Span]:
         if disclosure.query or _vignette(doc):
             return _patient_severity([s for s in spans if not s.needs_patient])
         return _patient_severity([_patient_detail(s) for s in spans])
-    personal = not disclosure.vignette and (_has_person(spans) or _PERSONAL.search(doc.text))
+    personal = not disclosure.vignette and (_has_person(spans, doc) or _PERSONAL.search(doc.text))
     context = _NoPatient(
         doc, disclosure.vignette, bool(personal), _PRACTICE_VOICE.search(doc.text) is not None
     )
@@ -404,6 +408,8 @@ class _NoPatient:
         if span.label == "NAME":
             if self.vignette and " " not in doc.text[span.start : span.end].strip():
                 return None  # an eponym, a place or a sign-off in a notice or a teaching case
+            if not _known_name(span, doc) and _about_care(doc):
+                return None  # a capitalised word in no list in a health notice: a term or brand
             return replace(span, severity=Severity.LOW, why=span.why + _NOTE)
         return span
 
@@ -466,8 +472,37 @@ def _vignette(doc: Doc) -> bool:
     return analyse(doc).vignette and not analyse(doc).confirmations
 
 
-def _has_person(spans: list[Span]) -> bool:
-    return any(s.label == "NAME" and s.score >= 0.6 and s.rule != "phi-initials" for s in spans)
+def _has_person(spans: list[Span], doc: Doc) -> bool:
+    """A name with evidence of a person: a known given name or surname, or a title before it
+    (a capitalised word in no list, "Tigrinya", "Bonitas", is no evidence on its own)."""
+    return any(
+        s.label == "NAME" and s.score >= 0.6 and s.rule != "phi-initials" and _known_name(s, doc)
+        for s in spans
+    )
+
+
+def _known_name(span: Span, doc: Doc) -> bool:
+    if span.score >= _TITLED:
+        return True
+    words = re.findall(r"[^\W\d_]+", doc.text[span.start : span.end].lower())
+    return any(word in _person_words() for word in words) or span.rule == "phi-handle"
+
+
+def _about_care(doc: Doc) -> bool:
+    """The text talks about health care (a notice, an advert, a campaign)."""
+    return bool(doc.care_terms) or bool(vocabulary.find(doc.text, vocabulary.SPECIFIC))
+
+
+_TITLED = 0.95
+"""The score of a name after a title ("Dr", "Mrs")."""
+
+
+@cache
+def _person_words() -> frozenset[str]:
+    from armslength import _lexicon
+    from armslength.screen.recognizers.person_name import given_names
+
+    return given_names() | frozenset(_lexicon.ranked("surnames"))
 
 
 DIRECT = frozenset({"NAME", "CONTACT", "ID"})

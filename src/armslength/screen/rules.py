@@ -33,6 +33,8 @@ class Rule:
     unless: re.Pattern[str] | None = None
     requires: tuple[str, ...] = ()
     """Cheap prefilter: the rule runs only when one of these appears in the folded text."""
+    in_posts: bool = True
+    """False: the rule speaks of "your ..." and means nobody in a post that addresses no one."""
 
 
 def _regex(value: str) -> re.Pattern[str]:
@@ -54,6 +56,7 @@ class _RuleRow(BaseModel):
     severity: Severity | None = None
     unless: str | None = None
     requires: tuple[str, ...] = ()
+    in_posts: bool = True
 
     @field_validator("patterns")
     @classmethod
@@ -74,6 +77,7 @@ class _RuleRow(BaseModel):
             id=self.id, why=self.why, sources=self.sources,
             patterns=tuple(_regex(p) for p in self.patterns), severity=self.severity,
             unless=_regex(self.unless) if self.unless else None, requires=self.requires,
+            in_posts=self.in_posts,
         )  # fmt: skip
 
 
@@ -137,7 +141,10 @@ class RuleRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> Iterator[Span]:
         folded = doc.folded.__contains__
+        to_all = doc.kind is ContentKind.POST and not _ADDRESSED.match(doc.text)
         for rule in load_rules(self.source):
+            if to_all and not rule.in_posts:
+                continue  # a post speaks to every reader: "your surgery" is anyone's
             if rule.requires and not any(map(folded, rule.requires)):
                 continue
             if rule.unless is not None and rule.unless.search(doc.text):
@@ -176,6 +183,13 @@ class RelationshipRecognizer(RuleRecognizer):
 
     def severity_for(self, doc: Doc) -> Severity:
         return Severity.MEDIUM if doc.kind is ContentKind.POST else Severity.HIGH
+
+
+_ADDRESSED = re.compile(
+    r"\s*(?:@\w|(?:hi|hey|hello|dear|congrats|congratulations|thanks|thank you)\b\s*,?\s*(?-i:[A-Z@]))",
+    re.I,
+)
+"""A post that opens by addressing someone ("@sam_k", "Dear Mrs Lee") speaks to them."""
 
 
 class ProfessionalismRecognizer(RuleRecognizer):

@@ -77,7 +77,7 @@ def _lex() -> dict[str, frozenset[str]]:
     block_lists = (
         "eponyms", "clinical.drugs", "months", "titles", "clinical.conditions",
         "clinical.procedures", "clinical.insurers", "clinical.brands", "facility_words",
-        "regions", "demonyms", "not_names",
+        "regions", "demonyms", "not_names", "languages",
     )  # fmt: skip
     for name in block_lists:
         block |= _lexicon.words(name)
