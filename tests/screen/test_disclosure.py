@@ -202,6 +202,11 @@ def test_patient_details_need_a_patient(text: str, label: str) -> None:
         "Travelling for Hajj or Umrah? The meningitis ACWY vaccine is required by Saudi Arabia.",
         "Aww, thank you! Comments like this are why our audiology team does what they do.",
         "Leaflets on the vaccine now in Tagalog, Amharic and Kurdish Sorani.",
+        "New in the day unit: scalp cooling caps, free Wi-Fi and a tea trolley on Thursdays.",
+        "In Lagos State our outreach teams gave the measles vaccine to 48,000 children.",
+        "Free pneumococcal jab for Singaporeans aged 65 and over at our polyclinics.",
+        # a capitalised word in no list beside a clinical word is a brand, not a patient
+        "Hepatitis C is now curable with 8-12 weeks of tablets like Epclusa or Maviret.",
     ],
 )
 def test_languages_observances_and_interjections_are_no_one(text: str) -> None:

@@ -489,8 +489,11 @@ def _known_name(span: Span, doc: Doc) -> bool:
 
 
 def _about_care(doc: Doc) -> bool:
-    """The text talks about health care (a notice, an advert, a campaign)."""
-    return bool(doc.care_terms) or bool(vocabulary.find(doc.text, vocabulary.SPECIFIC))
+    """The text talks about health care (a notice, an advert, a campaign): two different
+    clinical words at least ("Oscar" the insurer or "death" alone is no health text)."""
+    words = {term for _, _, term in doc.care_terms}
+    words |= {t.term for t in vocabulary.find(doc.text) if t.cls is not TermClass.INSURER}
+    return len(words) >= 2
 
 
 _TITLED = 0.95
@@ -545,7 +548,11 @@ def _patient_detail(span: Span) -> Span:
 
 def _named_in_care(spans: list[Span], doc: Doc) -> bool:
     """A person's name in a text that names a clinical matter is a patient story."""
-    names = [s for s in spans if s.label == "NAME" and s.score >= 0.5 and not s.needs_patient]
+    names = [
+        s
+        for s in spans
+        if s.label == "NAME" and s.score >= 0.5 and not s.needs_patient and _known_name(s, doc)
+    ]
     if not names:
         return False
     if not (vocabulary.find(doc.text, vocabulary.SPECIFIC) or _ROLE_INTRO.search(doc.text)):

@@ -91,6 +91,9 @@ def _lex() -> dict[str, frozenset[str]]:
         "last": frozenset(_lexicon.ranked("surnames")),
         "words": _lexicon.words("english_words") - _lexicon.words("strong_names"),
         "block": frozenset(block),
+        "block_plural": _lexicon.words("months")
+        | _lexicon.words("demonyms")
+        | _lexicon.words("languages"),
         "titles": _lexicon.words("titles"),
         "eponym_suffix": _lexicon.words("eponym_suffixes"),
         "eponyms": _lexicon.words("eponyms"),
@@ -108,11 +111,13 @@ def classify(token: Token, doc: Doc) -> Cls:
     lex = _lex()
     core = token.core
     parts = core.split("-")
-    if any(part in lex["block"] for part in parts):
+    if core in lex["block"] or any(part in lex["block"] for part in parts):
         return Cls.BLOCK
     text = token.text
     if len(text) == 1:
         return Cls.INITIAL if text.isupper() else Cls.WORD
+    if core in _FUNCTION_WORDS or (core.endswith("s") and core[:-1] in lex["block_plural"]):
+        return Cls.WORD  # "In Lagos", "Thursdays", "Singaporeans"
     if core.endswith(_CONTRACTIONS):
         return Cls.WORD
     if not _capitalised(text, doc):
@@ -252,6 +257,14 @@ RUN_RULES: tuple[RunRule, ...] = (
 )
 MIN_SCORE = 0.5
 ECHO_SCORE = 0.75
+_FUNCTION_WORDS = frozenset(
+    {
+        "a", "an", "the", "in", "on", "at", "of", "to", "for", "from", "by", "with", "as",
+        "and", "but", "or", "so", "if", "into", "onto", "over", "under", "this", "that",
+        "these", "those", "our", "your", "their", "its",
+    }
+)  # fmt: skip
+"""Words that open a sentence with a capital and are never part of a name."""
 _CONTRACTIONS = ("n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d", "'m", "’m")
 _VERB_AFTER = re.compile(
     r"\s+(?:is|was|has|had|says|said|wants|thinks|told|tweeted|scored|carries|loves|hates"
