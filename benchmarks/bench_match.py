@@ -1063,7 +1063,7 @@ def _write_accounts(
         person = make_person(rng, pools)
         if rng.random() < 0.15:
             kin = rng.choice(relatives)
-            person.family, person.city = kin.family, kin.city
+            _take_family(person, kin)
         people.append((None, person))
     rng.shuffle(people)
     with (
@@ -1077,6 +1077,20 @@ def _write_accounts(
                 + "\n"
             )
             truth.write(json.dumps({"id": f"A{n:06d}", "patient_id": pid, "tags": tags}) + "\n")
+
+
+def _take_family(person: Person, kin: Person) -> None:
+    """A relative: the patient's family name and town. The e-mail address, made from the
+    person's own name, follows the family name (same number and domain; no draw, so the
+    rest of the data set is unchanged)."""
+    old = _translit(person.family).lower().replace("'", "")
+    person.family, person.city = kin.family, kin.city
+    if person.email:
+        local, _, domain = person.email.partition("@")
+        given, _, rest = local.partition(".")
+        number = rest[len(old) :] if rest.startswith(old) else ""
+        family = _translit(kin.family).lower().replace("'", "")
+        person.email = f"{given}.{family}{number}@{domain}"
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
