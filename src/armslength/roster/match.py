@@ -852,53 +852,54 @@ EXCLUSIVE_MIN = 1e-3
 _EXCLUSIVE_ROUNDS = 12
 
 
-def _exclusive(lists: list[list[_Scored]]) -> list[list[_Scored]]:
+def _exclusive(lists: list[list[_Scored]], size: int, prior: float) -> list[list[_Scored]]:
     """Scores of several distinct accounts given that one patient has at most one of them.
 
     Each account on its own weighs its candidates against "none of the listed patients"
-    (its remaining probability). Jointly, two accounts cannot both be one patient: when
-    two "Robert Bailey" accounts each look 96 % like the roster's Robert Bailey, at most
-    one is, and each is about one half. The marginals of that joint model are found by
-    sum-product belief propagation on the graph of accounts and the patients they could
-    be (exact when no two accounts share more than one patient). Patients no other account
-    could be are unchanged, apart from renormalisation."""
+    (its remaining probability), as if the other accounts did not exist. Jointly:
+
+    * two accounts cannot both be one patient: when two "Robert Bailey" accounts each
+      look 96 % like the roster's Robert Bailey, at most one is, and each is about one
+      half. The marginals are found by sum-product belief propagation on the graph of
+      accounts and the patients they could be (exact when no two accounts share more
+      than one patient);
+    * the other accounts that are patients are, mostly, other patients: of the N
+      patients, about K = prior·(accounts − 1) are taken by them, so a patient no other
+      account resembles is one of N − K, not N. Each candidate's odds grow by
+      N / (N − K): a small panel whose patients are a large share of the list gains
+      most; a single account, or a roster much larger than the list, not at all."""
+    taken = min(prior * (len(lists) - 1), 0.9 * size)
+    boost = size / (size - taken) if size else 1.0
     odds: list[dict[int, float]] = []
     claims: dict[int, list[int]] = {}
     for a, scored in enumerate(lists):
         rest = max(1.0 - sum(s.score for s in scored), 1e-6)
-        mine = {s.patient: s.score / rest for s in scored if s.score >= EXCLUSIVE_MIN}
-        odds.append(mine)
-        for patient in mine:
-            claims.setdefault(patient, []).append(a)
+        odds.append({s.patient: boost * s.score / rest for s in scored})
+        for s in scored:
+            if s.score >= EXCLUSIVE_MIN:
+                claims.setdefault(s.patient, []).append(a)
     shared = {p: accs for p, accs in claims.items() if len(accs) > 1}
-    if not shared:
+    if boost == 1.0 and not shared:
         return lists
     free = _availability(odds, shared)
     out = []
     for a, scored in enumerate(lists):
         mine = odds[a]
-        before = 1.0 + sum(mine.values())
-        after = 1.0 + sum(w * free.get((a, p), 1.0) for p, w in mine.items())
-        out.append(
-            sorted(
-                (
-                    _Scored(
-                        s.patient,
-                        min(s.score * before / after * free.get((a, s.patient), 1.0), 1.0),
-                        s.hit,
-                        s.notes
-                        + (
-                            ["another account in this list could be this patient"]
-                            if free.get((a, s.patient), 1.0) < 0.9
-                            else []
-                        ),
-                    )
-                    for s in scored
-                ),
-                key=lambda s: -s.score,
+        total = 1.0 + sum(w * free.get((a, p), 1.0) for p, w in mine.items())
+        joint = [
+            _Scored(
+                s.patient,
+                min(mine[s.patient] * free.get((a, s.patient), 1.0) / total, 1.0),
+                s.hit,
+                s.notes + _RIVAL if free.get((a, s.patient), 1.0) < 0.9 else s.notes,
             )
-        )
+            for s in scored
+        ]
+        out.append(sorted(joint, key=lambda s: -s.score))
     return out
+
+
+_RIVAL = ["another account in this list could be this patient"]
 
 
 def _availability(
@@ -971,7 +972,7 @@ def match(
         )
     index = match_index(roster)
     accounts = [_as_account(item) for item in names_or_accounts]
-    joint = _exclusive([_scored(index, a, model) for a in accounts])
+    joint = _exclusive([_scored(index, a, model) for a in accounts], index.size, model.prior)
     return [
         _as_match(index, a, scored, top, min_score)
         for a, scored in zip(accounts, joint, strict=True)
