@@ -233,3 +233,19 @@ def test_patients_taken_by_other_accounts_raise_the_odds_of_the_rest() -> None:
     assert a.score == b.score > 0.5
     (same,), _, _ = _exclusive(lists, 10_000_000, 0.5)
     assert abs(same.score - 0.5) < 1e-6
+
+
+def test_an_address_naming_someone_else_counts_against(roster: Roster) -> None:
+    """An address shaped given.family that names another given or family name than the
+    patient's, where the display does not show it, is evidence against; one that agrees,
+    or repeats what the display shows, changes nothing (a namesake's would agree too)."""
+    bare = best(roster, "Z. Quortlebury")
+    other = best(roster, AccountInfo("Z. Quortlebury", email="zachary.quortlebury7@x.test"))
+    same = best(roster, AccountInfo("Z. Quortlebury", email="zebediah.quortlebury7@x.test"))
+    shown = best(roster, AccountInfo("Zebediah Quortlebury", email="zeb.q@x.test"))
+    assert other[0] == "p6" and other[1] < bare[1]
+    assert "e-mail names another given name" in other[2]
+    assert same[1] == bare[1]
+    assert shown[1] == best(roster, "Zebediah Quortlebury")[1]
+    married = best(roster, AccountInfo("Zebediah Q.", email="zebediah.smith@x.test"))
+    assert "e-mail names another family name" in married[2]

@@ -81,6 +81,8 @@ class Model:
     postcode_agree: float = 0.70
     contact_agree: float = 0.90
     contact_differs: float = 0.30
+    email_other_given: float = 0.20
+    email_other_family: float = 0.30
     year_agree: float = 0.90
     year_near: float = 0.05
     floor: float = 1e-7
@@ -599,6 +601,10 @@ class _Hints:
         self.area_shown = place.area is not None
         self.email = contact_key("email", account.email) if account.email else None
         self.phone = contact_key("phone", account.phone) if account.phone else None
+        self.email_names = _email_names(account.email)
+        display = parse_display_name(account.name or account.handle or "")
+        self.shown = "".join((*display.words, *display.others)).replace(" ", "")
+        self.shown_groups = [nickname_group(w) for w in display.words if len(w) > 1]
 
     @property
     def any(self) -> bool:
@@ -619,6 +625,7 @@ class _Hints:
             self._city(patient, kin),
             self._area(patient, kin),
             self._contact(patient),
+            self._email_words(patient),
             self._year(patient),
         )
         for part in parts:
@@ -660,6 +667,47 @@ class _Hints:
                 notes.append(f"{label} differs")
         return (lr, ", ".join(notes)) if notes else None
 
+    def _email_words(self, patient: int) -> tuple[float, str] | None:
+        """An e-mail address that is not the patient's recorded one, shaped given.family,
+        names a person. A word the display does not show ("harold.allen" beside the
+        handle "halallen", "elijah.x" beside "E. X") that is another given or family name
+        than the patient's (not a nickname, former name or typo of it) counts against.
+        A word the display shows is no news (a namesake's address would show it too),
+        and one that agrees is left at that: a namesake's address would agree too."""
+        names = self.email_names
+        if names is None:
+            return None
+        email, _phone = self.index.roster.contact_of(patient)
+        if email and self.email and contact_key("email", email) == self.email:
+            return None
+        given, family = names
+        lr, notes = 1.0, list[str]()
+        parts = (
+            self._email_given(patient, given) if given not in self.shown else None,
+            self._email_family(patient, family) if family not in self.shown else None,
+        )
+        for part in parts:
+            if part is not None:
+                lr, notes = lr * part[0], [*notes, part[1]]
+        return (lr, ", ".join(notes)) if notes else None
+
+    def _email_given(self, patient: int, word: str) -> tuple[float, str] | None:
+        own = normalize_name(self.index.roster.given_of(patient) or "").split()
+        if not own or word in own or nickname_group(word) & nickname_group(own[0]):
+            return None
+        known = self.index.given.get(word) or nickname_group(word) - {word} or nicknames_of(word)
+        if is_typo(word, own[0]) or not known:
+            return None
+        return self.model.email_other_given, "e-mail names another given name"
+
+    def _email_family(self, patient: int, word: str) -> tuple[float, str] | None:
+        _full, others, _nicks = self.index.roster.extra_of(patient)
+        names = (self.index.roster.family_of(patient) or "", *others)
+        own = {p for n in names if n for p in _family_forms_of(n)}
+        if word in own or any(is_typo(word, o) for o in own):
+            return None
+        return self.model.email_other_family, "e-mail names another family name"
+
     def _year(self, patient: int) -> tuple[float, str] | None:
         year, shown = self.index.roster.birth_year[patient], self.account.birth_year
         if not year or not shown:
@@ -670,6 +718,22 @@ class _Hints:
         if gap == 1:
             return self.model.year_near / (2 * share), "birth year one off"
         return (1 - self.model.year_agree - self.model.year_near) / 0.95, "birth year differs"
+
+
+def _email_names(email: str | None) -> tuple[str, str] | None:
+    """(given, family) of an address shaped ``given.family42@…`` (two words of two or
+    more letters, any separator), else None."""
+    if not email or "@" not in email:
+        return None
+    words = re.findall(r"[a-z]+", normalize_name(email.split("@", 1)[0].replace(".", " ")))
+    if len(words) != 2 or min(map(len, words)) < 2:
+        return None
+    return words[0], words[1]
+
+
+def _family_forms_of(name: str) -> list[str]:
+    norm = normalize_name(name)
+    return [join_surname(norm), *surname_parts(norm)] if norm else []
 
 
 def _place_lr(agree: bool, freq: float, shown_own: float, kin: float, model: Model) -> float:
