@@ -604,7 +604,6 @@ class _Hints:
         self.email_names = _email_names(account.email)
         display = parse_display_name(account.name or account.handle or "")
         self.shown = "".join((*display.words, *display.others)).replace(" ", "")
-        self.shown_groups = [nickname_group(w) for w in display.words if len(w) > 1]
 
     @property
     def any(self) -> bool:
