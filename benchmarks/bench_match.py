@@ -1063,7 +1063,7 @@ def _write_accounts(
         person = make_person(rng, pools)
         if rng.random() < 0.15:
             kin = rng.choice(relatives)
-            person.family, person.city = kin.family, kin.city
+            _take_family(person, kin)
         people.append((None, person))
     rng.shuffle(people)
     with (
@@ -1077,6 +1077,20 @@ def _write_accounts(
                 + "\n"
             )
             truth.write(json.dumps({"id": f"A{n:06d}", "patient_id": pid, "tags": tags}) + "\n")
+
+
+def _take_family(person: Person, kin: Person) -> None:
+    """A relative: the patient's family name and town. The e-mail address, made from the
+    person's own name, follows the family name (same number and domain; no draw, so the
+    rest of the data set is unchanged)."""
+    old = _translit(person.family).lower().replace("'", "")
+    person.family, person.city = kin.family, kin.city
+    if person.email:
+        local, _, domain = person.email.partition("@")
+        given, _, rest = local.partition(".")
+        number = rest[len(old) :] if rest.startswith(old) else ""
+        family = _translit(kin.family).lower().replace("'", "")
+        person.email = f"{given}.{family}{number}@{domain}"
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -1098,10 +1112,12 @@ def _cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_armslength(work: Path, prior: float) -> dict[str, Any]:
+def run_armslength(work: Path, prior: float, *, independent: bool = False) -> dict[str, Any]:
+    """Match every account; the accounts are distinct, so by default the scores allow
+    for each patient having at most one of them (``independent``: each account alone)."""
     sys.path.insert(0, str(HERE.parent / "src"))
     from armslength.roster import load_roster
-    from armslength.roster.match import AccountInfo, Model, iter_matches, match_index
+    from armslength.roster.match import AccountInfo, Model, match, match_index
 
     t0 = time.perf_counter()
     roster = load_roster(work / "roster.csv")
@@ -1118,7 +1134,14 @@ def run_armslength(work: Path, prior: float) -> dict[str, Any]:
     with (work / "pred_armslength.jsonl").open("w") as out:
         for acc, result in zip(
             accounts,
-            iter_matches(infos, roster, top=5, min_score=0.001, model=Model(prior=prior)),
+            match(
+                infos,
+                roster,
+                top=5,
+                min_score=0.001,
+                model=Model(prior=prior),
+                one_account_each=not independent,
+            ),
             strict=True,
         ):
             out.write(
@@ -1367,7 +1390,9 @@ def _tag_recall(truth: dict[str, Any], preds: dict[str, Any], threshold: float) 
 # --------------------------------------------------------------------------- driver
 
 
-def _child(system: str, work: Path, prior: float, python: str | None = None) -> dict[str, Any]:
+def _child(
+    system: str, work: Path, prior: float, python: str | None = None, *, independent: bool = False
+) -> dict[str, Any]:
     cmd = [
         python or sys.executable,
         __file__,
@@ -1377,6 +1402,7 @@ def _child(system: str, work: Path, prior: float, python: str | None = None) -> 
         str(work),
         "--prior",
         str(prior),
+        *(["--independent"] if independent else []),
     ]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -1393,6 +1419,7 @@ def bench_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
         "accounts": args.accounts,
         "share": args.share,
         "mode": mode.name,
+        "one_account_each": not args.independent,
     }
     if not (args.reuse and (work / "truth.jsonl").exists()):
         info.update(generate(work, size, args.accounts, args.share, args.seed + size, mode))
@@ -1402,7 +1429,7 @@ def bench_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
     ]
     for system in systems:
         python = args.splink_python if system == "splink" else None
-        run = _child(system, work, args.share, python)
+        run = _child(system, work, args.share, python, independent=args.independent)
         info[system] = {"run": run, **(evaluate(work, system) if "error" not in run else {})}
         print(json.dumps({"size": size, system: info[system]}, indent=1)[:4000], file=sys.stderr)
     return info
@@ -1463,6 +1490,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--work", default="/tmp/armslength-bench")
     parser.add_argument("--reuse", action="store_true", help="Keep files generated earlier.")
+    parser.add_argument(
+        "--independent",
+        action="store_true",
+        help="Score each account alone (default: one account per patient, see docs).",
+    )
     parser.add_argument("--no-armslength", action="store_true", help="Run Splink only.")
     parser.add_argument("--out", default=None, help="Write all figures as JSON here.")
     parser.add_argument("--child", choices=["armslength", "splink"], help=argparse.SUPPRESS)
@@ -1476,8 +1508,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(population_share(MODES[args.mode], args.population_share, args.seed))
         return
     if args.child:
-        runner = run_armslength if args.child == "armslength" else run_splink
-        print(json.dumps(runner(Path(args.work), args.prior)))
+        if args.child == "armslength":
+            result = run_armslength(Path(args.work), args.prior, independent=args.independent)
+        else:
+            result = run_splink(Path(args.work), args.prior)
+        print(json.dumps(result))
         return
     report = {
         "machine": " ".join(platform.uname()),

@@ -170,3 +170,82 @@ def test_relatives_weaken_a_family_name_match(roster: Roster) -> None:
     (with_kin,) = match(["Zebediah Quortlebury"], roster, min_score=0.0)
     (no_kin,) = match(["Zebediah Quortlebury"], roster, min_score=0.0, model=Model(relatives=0.0))
     assert with_kin.candidates[0].score < no_kin.candidates[0].score
+
+
+def test_a_shared_town_says_less_when_relatives_could_share_it(roster: Roster) -> None:
+    """Relatives share a rare family name and often the town: the town agreeing then adds
+    less than it does for a common name, and nothing when relatives always live there."""
+
+    def lift(name: str, **kw: float) -> float:
+        model = Model(**kw)
+        (bare,) = match([name], roster, min_score=0.0, model=model)
+        (town,) = match([AccountInfo(name, city="Leeds")], roster, min_score=0.0, model=model)
+        return town.candidates[0].score / bare.candidates[0].score
+
+    apart = lift("Z. Quortlebury", relatives_same_place=0.0)
+    together = lift("Z. Quortlebury", relatives_same_place=1.0)
+    assert together < apart
+    assert lift("Z. Quortlebury") < apart
+
+
+def test_two_accounts_share_one_patient(roster: Roster) -> None:
+    """One patient has at most one account in a list: two accounts that both look like
+    the roster's only Zebediah Quortlebury split the probability; an account with no
+    rival keeps its score."""
+    alone = match(["Zebediah Quortlebury", "Mary Jones"], roster, min_score=0.0)
+    both = match(
+        ["Zebediah Quortlebury", "Zebediah Quortlebury", "Mary Jones"],
+        roster,
+        min_score=0.0,
+        one_account_each=True,
+    )
+    first, second, mary = (m.candidates[0] for m in both)
+    assert first.score == second.score < alone[0].candidates[0].score
+    assert first.score + second.score <= 1.0
+    assert "another account in this list could be this patient" in first.evidence
+    assert abs(mary.score - alone[1].candidates[0].score) < 0.01
+    single = match(["Zebediah Quortlebury"], roster, min_score=0.0, one_account_each=True)
+    assert single[0].candidates[0].score == alone[0].candidates[0].score
+
+
+def test_one_account_each_is_exact_for_two_accounts() -> None:
+    """Two accounts with odds w₁ and w₂ for one patient: P(first) = w₁ / (1 + w₁ + w₂)."""
+    from armslength.roster.match import _exclusive, _Hit, _Reading, _Scored
+
+    hit = _Hit(1.0, "exact", "exact", _Reading("a", "b"))
+    lists = [[_Scored(7, 0.8, hit, [])], [_Scored(7, 0.5, hit, [])]]
+    (a,), (b,) = _exclusive(lists, 100, 0.0)
+    w1, w2 = 0.8 / 0.2, 0.5 / 0.5
+    assert abs(a.score - w1 / (1 + w1 + w2)) < 1e-9
+    assert abs(b.score - w2 / (1 + w1 + w2)) < 1e-9
+
+
+def test_patients_taken_by_other_accounts_raise_the_odds_of_the_rest() -> None:
+    """With one account per patient, the other accounts that are patients use up some of
+    the roster: a lone candidate's odds grow by N / (N − K), K = prior·(accounts − 1)."""
+    from armslength.roster.match import _exclusive, _Hit, _Reading, _Scored
+
+    hit = _Hit(1.0, "exact", "exact", _Reading("a", "b"))
+    lists = [[_Scored(1, 0.5, hit, [])], [_Scored(2, 0.5, hit, [])], []]
+    (a,), (b,), () = _exclusive(lists, 10, 0.5)
+    boost = 10 / (10 - 0.5 * 2)
+    assert abs(a.score - boost / (1 + boost)) < 1e-9
+    assert a.score == b.score > 0.5
+    (same,), _, _ = _exclusive(lists, 10_000_000, 0.5)
+    assert abs(same.score - 0.5) < 1e-6
+
+
+def test_an_address_naming_someone_else_counts_against(roster: Roster) -> None:
+    """An address shaped given.family that names another given or family name than the
+    patient's, where the display does not show it, is evidence against; one that agrees,
+    or repeats what the display shows, changes nothing (a namesake's would agree too)."""
+    bare = best(roster, "Z. Quortlebury")
+    other = best(roster, AccountInfo("Z. Quortlebury", email="zachary.quortlebury7@x.test"))
+    same = best(roster, AccountInfo("Z. Quortlebury", email="zebediah.quortlebury7@x.test"))
+    shown = best(roster, AccountInfo("Zebediah Quortlebury", email="zeb.q@x.test"))
+    assert other[0] == "p6" and other[1] < bare[1]
+    assert "e-mail names another given name" in other[2]
+    assert same[1] == bare[1]
+    assert shown[1] == best(roster, "Zebediah Quortlebury")[1]
+    married = best(roster, AccountInfo("Zebediah Q.", email="zebediah.smith@x.test"))
+    assert "e-mail names another family name" in married[2]

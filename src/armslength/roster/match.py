@@ -76,10 +76,13 @@ class Model:
     family_romanised: float = 0.03
     middle_left_out: float = 0.5
     relatives: float = 0.1
+    relatives_same_place: float = 0.5
     city_agree: float = 0.80
     postcode_agree: float = 0.70
     contact_agree: float = 0.90
     contact_differs: float = 0.30
+    email_other_given: float = 0.20
+    email_other_family: float = 0.30
     year_agree: float = 0.90
     year_near: float = 0.05
     floor: float = 1e-7
@@ -299,6 +302,9 @@ class _Hit:
     given_level: str
     family_level: str
     reading: _Reading
+    kin: float = 0.0
+    """Share of the hit's random side that is the patient's own relatives (same family
+    name, and often the same town)."""
 
 
 @dataclass
@@ -391,10 +397,19 @@ def _score_pairs(
                 pool.overflow += len(span) * gp * fp * norm
                 continue
             budget -= len(span)
+            kin = _kin_share(index, fch, f, model)
             for patient in index.fg_patients(span):
                 gprob, glevel = _given_level(index, patient, g, gch, model)
                 fprob, flevel = _family_level(index, patient, f, fch, reading, model)
-                pool.offer(patient, _Hit(gprob * fprob * norm, glevel, flevel, reading))
+                pool.offer(patient, _Hit(gprob * fprob * norm, glevel, flevel, reading, kin))
+
+
+def _kin_share(index: MatchIndex, fch: _Channel, code: int, model: Model) -> float:
+    """Share of the family channel's random side that is one patient's own relatives
+    (the ``relatives`` term for that patient's name): they often live in the same town,
+    so a town that agrees says less when the family name is rare."""
+    kin = model.relatives / max(index.size, 1) * fch.prob.get(code, 0.0)
+    return min(kin / fch.random, 1.0) if fch.random > 0 else 0.0
 
 
 def _score_initial(
@@ -426,9 +441,10 @@ def _score_initial(
         if len(span) > model.max_candidates:
             pool.overflow += len(span) * lr * index.initial_freq(reading.given, family=False)
             continue
+        kin = _kin_share(index, fch, f, model)
         for patient in index.fg_patients(span):
             if _initial(index.given.strings[index.pgiven[patient]]) == letter:
-                pool.offer(patient, _Hit(lr, "initial", fch.level[f], reading))
+                pool.offer(patient, _Hit(lr, "initial", fch.level[f], reading, kin))
 
 
 def _offer_span(
@@ -585,6 +601,9 @@ class _Hints:
         self.area_shown = place.area is not None
         self.email = contact_key("email", account.email) if account.email else None
         self.phone = contact_key("phone", account.phone) if account.phone else None
+        self.email_names = _email_names(account.email)
+        display = parse_display_name(account.name or account.handle or "")
+        self.shown = "".join((*display.words, *display.others)).replace(" ", "")
 
     @property
     def any(self) -> bool:
@@ -596,12 +615,16 @@ class _Hints:
             or self.account.birth_year
         )
 
-    def factor(self, patient: int) -> tuple[float, list[str]]:
+    def factor(self, patient: int, kin: float = 0.0) -> tuple[float, list[str]]:
+        """The hints' likelihood ratio; ``kin`` is the share of the name's random side
+        that is the patient's relatives, who share the patient's town more often than
+        chance."""
         lr, notes = 1.0, []
         parts = (
-            self._city(patient),
-            self._area(patient),
+            self._city(patient, kin),
+            self._area(patient, kin),
             self._contact(patient),
+            self._email_words(patient),
             self._year(patient),
         )
         for part in parts:
@@ -610,27 +633,23 @@ class _Hints:
                 notes.append(part[1])
         return lr, notes
 
-    def _city(self, patient: int) -> tuple[float, str] | None:
+    def _city(self, patient: int, kin: float) -> tuple[float, str] | None:
         pcity = self.index.pcity[patient]
         if not self.city_shown or not pcity:
             return None
-        if self.city == pcity:
-            freq = self.index.city_freq(pcity)
-            return (
-                self.model.city_agree + (1 - self.model.city_agree) * freq
-            ) / freq, "city agrees"
-        return 1.0 - self.model.city_agree, "city differs"
+        freq = self.index.city_freq(pcity)
+        lr = _place_lr(self.city == pcity, freq, self.model.city_agree, kin, self.model)
+        return lr, "city agrees" if self.city == pcity else "city differs"
 
-    def _area(self, patient: int) -> tuple[float, str] | None:
+    def _area(self, patient: int, kin: float) -> tuple[float, str] | None:
         """A shown postcode area (outward code or ZIP) against the patient's postcode."""
         parea = self.index.ppostal[patient]
         if not self.area_shown or not parea:
             return None
-        agree = self.model.postcode_agree
-        if self.area == parea:
-            freq = self.index.postal_freq(parea)
-            return (agree + (1 - agree) * freq) / freq, "postcode area agrees"
-        return 1.0 - agree, "postcode area differs"
+        freq = self.index.postal_freq(parea)
+        agree = self.area == parea
+        lr = _place_lr(agree, freq, self.model.postcode_agree, kin, self.model)
+        return lr, "postcode area agrees" if agree else "postcode area differs"
 
     def _contact(self, patient: int) -> tuple[float, str] | None:
         email, phone = self.index.roster.contact_of(patient)
@@ -647,6 +666,47 @@ class _Hints:
                 notes.append(f"{label} differs")
         return (lr, ", ".join(notes)) if notes else None
 
+    def _email_words(self, patient: int) -> tuple[float, str] | None:
+        """An e-mail address that is not the patient's recorded one, shaped given.family,
+        names a person. A word the display does not show ("harold.allen" beside the
+        handle "halallen", "elijah.x" beside "E. X") that is another given or family name
+        than the patient's (not a nickname, former name or typo of it) counts against.
+        A word the display shows is no news (a namesake's address would show it too),
+        and one that agrees is left at that: a namesake's address would agree too."""
+        names = self.email_names
+        if names is None:
+            return None
+        email, _phone = self.index.roster.contact_of(patient)
+        if email and self.email and contact_key("email", email) == self.email:
+            return None
+        given, family = names
+        lr, notes = 1.0, list[str]()
+        parts = (
+            self._email_given(patient, given) if given not in self.shown else None,
+            self._email_family(patient, family) if family not in self.shown else None,
+        )
+        for part in parts:
+            if part is not None:
+                lr, notes = lr * part[0], [*notes, part[1]]
+        return (lr, ", ".join(notes)) if notes else None
+
+    def _email_given(self, patient: int, word: str) -> tuple[float, str] | None:
+        own = normalize_name(self.index.roster.given_of(patient) or "").split()
+        if not own or word in own or nickname_group(word) & nickname_group(own[0]):
+            return None
+        known = self.index.given.get(word) or nickname_group(word) - {word} or nicknames_of(word)
+        if is_typo(word, own[0]) or not known:
+            return None
+        return self.model.email_other_given, "e-mail names another given name"
+
+    def _email_family(self, patient: int, word: str) -> tuple[float, str] | None:
+        _full, others, _nicks = self.index.roster.extra_of(patient)
+        names = (self.index.roster.family_of(patient) or "", *others)
+        own = {p for n in names if n for p in _family_forms_of(n)}
+        if word in own or any(is_typo(word, o) for o in own):
+            return None
+        return self.model.email_other_family, "e-mail names another family name"
+
     def _year(self, patient: int) -> tuple[float, str] | None:
         year, shown = self.index.roster.birth_year[patient], self.account.birth_year
         if not year or not shown:
@@ -657,6 +717,35 @@ class _Hints:
         if gap == 1:
             return self.model.year_near / (2 * share), "birth year one off"
         return (1 - self.model.year_agree - self.model.year_near) / 0.95, "birth year differs"
+
+
+def _email_names(email: str | None) -> tuple[str, str] | None:
+    """(given, family) of an address shaped ``given.family42@…`` (two words of two or
+    more letters, any separator), else None."""
+    if not email or "@" not in email:
+        return None
+    words = re.findall(r"[a-z]+", normalize_name(email.split("@", 1)[0].replace(".", " ")))
+    if len(words) != 2 or min(map(len, words)) < 2:
+        return None
+    return words[0], words[1]
+
+
+def _family_forms_of(name: str) -> list[str]:
+    norm = normalize_name(name)
+    return [join_surname(norm), *surname_parts(norm)] if norm else []
+
+
+def _place_lr(agree: bool, freq: float, shown_own: float, kin: float, model: Model) -> float:
+    """P(place | patient) / P(place | random person): the patient shows their own place
+    with chance ``shown_own``; a random person has it with its frequency, unless they are
+    one of the patient's relatives (share ``kin`` of the random side), who live there
+    with chance ``relatives_same_place``."""
+    near = model.relatives_same_place * shown_own
+    if agree:
+        patient = shown_own + (1 - shown_own) * freq
+        kin_side = near + (1 - near) * freq
+        return patient / ((1 - kin) * freq + kin * kin_side)
+    return (1 - shown_own) / ((1 - kin) + kin * (1 - near))
 
 
 # --------------------------------------------------------------------------- public
@@ -740,7 +829,7 @@ def _posterior(index: MatchIndex, account: AccountInfo, pool: _Pool, model: Mode
     hints = _Hints(index, account, model)
     weighted: list[tuple[int, float, _Hit, list[str]]] = []
     for patient, hit in pool.hits.items():
-        factor, notes = hints.factor(patient) if hints.any else (1.0, [])
+        factor, notes = hints.factor(patient, hit.kin) if hints.any else (1.0, [])
         weighted.append((patient, hit.lr * factor, hit, notes))
     scale = model.prior / max(index.size, 1)
     total = scale * (sum(w for _, w, _, _ in weighted) + pool.overflow) + (1 - model.prior)
@@ -797,8 +886,16 @@ def _match_one(
     min_score: float,
 ) -> Match:
     account = _as_account(item)
-    pool = _pool_for(index, account, model)
-    scored = _posterior(index, account, pool, model)
+    return _as_match(index, account, _scored(index, account, model), top, min_score)
+
+
+def _scored(index: MatchIndex, account: AccountInfo, model: Model) -> list[_Scored]:
+    return _posterior(index, account, _pool_for(index, account, model), model)
+
+
+def _as_match(
+    index: MatchIndex, account: AccountInfo, scored: list[_Scored], top: int, min_score: float
+) -> Match:
     kept = [s for s in scored[:top] if s.score >= min_score]
     candidates = [
         Candidate(
@@ -809,6 +906,85 @@ def _match_one(
         for s in kept
     ]
     return Match(name=account.name, candidates=candidates)
+
+
+# --------------------------------------------------------------------------- one account each
+
+EXCLUSIVE_MIN = 1e-3
+"""Candidates below this score take no part in the one-account-per-patient step."""
+_EXCLUSIVE_ROUNDS = 12
+
+
+def _exclusive(lists: list[list[_Scored]], size: int, prior: float) -> list[list[_Scored]]:
+    """Scores of several distinct accounts given that one patient has at most one of them.
+
+    Each account on its own weighs its candidates against "none of the listed patients"
+    (its remaining probability), as if the other accounts did not exist. Jointly:
+
+    * two accounts cannot both be one patient: when two "Robert Bailey" accounts each
+      look 96 % like the roster's Robert Bailey, at most one is, and each is about one
+      half. The marginals are found by sum-product belief propagation on the graph of
+      accounts and the patients they could be (exact when no two accounts share more
+      than one patient);
+    * the other accounts that are patients are, mostly, other patients: of the N
+      patients, about K = prior·(accounts − 1) are taken by them, so a patient no other
+      account resembles is one of N − K, not N. Each candidate's odds grow by
+      N / (N − K): a small panel whose patients are a large share of the list gains
+      most; a single account, or a roster much larger than the list, not at all."""
+    taken = min(prior * (len(lists) - 1), 0.9 * size)
+    boost = size / (size - taken) if size else 1.0
+    odds: list[dict[int, float]] = []
+    claims: dict[int, list[int]] = {}
+    for a, scored in enumerate(lists):
+        rest = max(1.0 - sum(s.score for s in scored), 1e-6)
+        odds.append({s.patient: boost * s.score / rest for s in scored})
+        for s in scored:
+            if s.score >= EXCLUSIVE_MIN:
+                claims.setdefault(s.patient, []).append(a)
+    shared = {p: accs for p, accs in claims.items() if len(accs) > 1}
+    if boost == 1.0 and not shared:
+        return lists
+    free = _availability(odds, shared)
+    out = []
+    for a, scored in enumerate(lists):
+        mine = odds[a]
+        total = 1.0 + sum(w * free.get((a, p), 1.0) for p, w in mine.items())
+        joint = [
+            _Scored(
+                s.patient,
+                min(mine[s.patient] * free.get((a, s.patient), 1.0) / total, 1.0),
+                s.hit,
+                s.notes + _RIVAL if free.get((a, s.patient), 1.0) < 0.9 else s.notes,
+            )
+            for s in scored
+        ]
+        out.append(sorted(joint, key=lambda s: -s.score))
+    return out
+
+
+_RIVAL = ["another account in this list could be this patient"]
+
+
+def _availability(
+    odds: list[dict[int, float]], shared: dict[int, list[int]]
+) -> dict[tuple[int, int], float]:
+    """Belief-propagation messages: for account a and patient p, the chance that no other
+    account is p, in a world where a is not p (1 / (1 + Σ other accounts' odds for p))."""
+    free = {(a, p): 1.0 for p, accs in shared.items() for a in accs}
+    accounts = {a for accs in shared.values() for a in accs}
+    for _ in range(_EXCLUSIVE_ROUNDS):
+        claim: dict[tuple[int, int], float] = {}
+        for a in accounts:
+            mine = odds[a]
+            total = 1.0 + sum(w * free.get((a, p), 1.0) for p, w in mine.items())
+            for p, w in mine.items():
+                if (a, p) in free:
+                    claim[(a, p)] = w / (total - w * free[(a, p)])
+        for p, accs in shared.items():
+            together = sum(claim[(b, p)] for b in accs)
+            for a in accs:
+                free[(a, p)] = 1.0 / (1.0 + together - claim[(a, p)])
+    return free
 
 
 def iter_matches(
@@ -833,12 +1009,16 @@ def match(
     min_score: float = 0.01,
     prior: float | None = None,
     model: Model = DEFAULT_MODEL,
+    one_account_each: bool = False,
 ) -> list[Match]:
     """Candidate patients for each display name or account, best first.
 
     ``score`` is the probability that the account is that patient given a share
     ``prior`` of accounts being patients (default 0.1); a candidate below
-    ``min_score`` or beyond ``top`` is left out.
+    ``min_score`` or beyond ``top`` is left out. With ``one_account_each``, the items
+    are distinct accounts of one platform (give each account once, even when it is both
+    a friend and a follower), and the scores allow for each patient having at most one
+    of them: accounts that could be the same patient share that patient's probability.
     """
     check_iterable("names_or_accounts", names_or_accounts, "an iterable of names or accounts")
     check_type("roster", roster, Roster, "a Roster (armslength.load_roster)")
@@ -846,6 +1026,17 @@ def match(
     check_type("min_score", min_score, (int, float), "a number")
     check_type("prior", prior, (int, float, type(None)), "a number or None")
     check_type("model", model, Model, "a MatchModel")
+    check_type("one_account_each", one_account_each, bool, "a bool")
     if prior is not None:
         model = Model(**{**model.__dict__, "prior": min(max(prior, 1e-6), 1 - 1e-6)})
-    return list(iter_matches(names_or_accounts, roster, top=top, min_score=min_score, model=model))
+    if not one_account_each:
+        return list(
+            iter_matches(names_or_accounts, roster, top=top, min_score=min_score, model=model)
+        )
+    index = match_index(roster)
+    accounts = [_as_account(item) for item in names_or_accounts]
+    joint = _exclusive([_scored(index, a, model) for a in accounts], index.size, model.prior)
+    return [
+        _as_match(index, a, scored, top, min_score)
+        for a, scored in zip(accounts, joint, strict=True)
+    ]
