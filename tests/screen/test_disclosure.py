@@ -40,6 +40,12 @@ CONFIRMS = [
     ),
     ("reply", "We're delighted the treatment worked and your skin has cleared up.", "worked"),
     ("reply", "We understand your frustration about the referral, it is now booked.", "referral"),
+    # a relative's care, a named person's body healing, a plan "as discussed"
+    ("reply", "So pleased your brother is enjoying the day centre and the new hoist.", "brother"),
+    ("reply", "We're glad Liam's ankle has settled and he's back training.", "ankle"),
+    ("reply", "Your brother's medication was reviewed by the GP last week.", "medication"),
+    ("reply", "As discussed, we'll review you again before the end of the month.", "discussed"),
+    ("message", "Your neutrophils on Monday were 0.8, so we're delaying cycle 3.", "neutrophils"),
 ]
 
 
@@ -73,6 +79,9 @@ SAFE_REPLIES = [
     "Your feedback about the waiting room is noted, and we've ordered new chairs.",
     "If you have concerns about the referral process, please call us.",
     "We offer the treatment to everyone over 50 who asks.",
+    "Thank you so much for your kind words about the transplant unit.",
+    "Hi, thanks for getting in touch about the school vaccination session.",
+    "We hope your mum enjoys the open day on Saturday.",
 ]
 
 

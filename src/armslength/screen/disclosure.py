@@ -75,10 +75,26 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|youre|you've|you'll|yours|u|u
 _POSSESSOR = re.compile(
     r"\b(?:your|his|her|their)(?:\s+(?:son|daughter|child|kid|baby|little one|toddler|teen"
     r"|boy|girl|twins|grandson|granddaughter|mum|mom|mother|dad|father|husband|wife|partner"
-    r"|nan|grandad|grandpa|grandma)(?:'s|’s)?)?"
+    r"|nan|grandad|grandpa|grandma|brother|sister|grandmother|grandfather|aunt|auntie|uncle"
+    r"|niece|nephew|cousin|family|parents|fiancée?|carer|relative|loved one)(?:'s|’s)?)?"
     r"(?:\s+(?:recent|last|next|new|first|second|third|final|repeat|annual|latest|own))?\s+$",
     re.I,
 )
+_AN_EVENT = re.compile(
+    r"(?:e?s)?\s+(?:session|sessions|clinic|clinics|programme|program|campaign|drive|service"
+    r"|services|team|unit|department|ward|day|week|month|leaflet|open day|evening)\b",
+    re.I,
+)
+"""After a clinical word: an event, a service or a place, nobody's own care."""
+_ABOUT_THE = re.compile(r"\b(?:about|regarding|for|on) (?:the|our) (?:[\w-]+ ){0,2}$", re.I)
+_RELATIVE = re.compile(
+    r"\byour (?:son|daughter|child|baby|little one|mum|mom|mother|dad|father|husband|wife"
+    r"|partner|brother|sister|grandmother|grandfather|nan|grandad|grandma|grandpa|aunt|uncle"
+    r"|niece|nephew|twins|boy|girl)\b(?! (?:and|or) (?:you|your)\b)",
+    re.I,
+)
+"""The reader's relative, anywhere before a clinical word in the sentence ('your brother is
+enjoying the day centre')."""
 _THE_SPECIFIC = re.compile(r"\bthe\s+(?:\w+\s+)?$", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*", re.S)
 _GENERIC = frozenset({TermClass.CARE, TermClass.BILLING})
@@ -268,10 +284,15 @@ def _second_person(sentence: str, offset: int, addressed: bool = False) -> Cue |
     for term in terms:
         if term.cls is TermClass.QUESTION:
             continue
+        if _AN_EVENT.match(sentence, term.end) and _ABOUT_THE.search(sentence, 0, term.start):
+            continue  # "words about the transplant unit": a service, nobody's own care
         owner = _POSSESSOR.search(sentence, 0, term.start)
         specific = term.cls not in _GENERIC
         if owner is not None:
             return _cue(offset, owner.start(), term.end, term)
+        relative = _RELATIVE.search(sentence, 0, term.start)
+        if relative is not None and term.start - relative.end() <= 60:
+            return _cue(offset, relative.start(), term.end, term)
         if specific and (
             you is not None or addressed or _THE_SPECIFIC.search(sentence, 0, term.start)
         ):
