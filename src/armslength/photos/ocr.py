@@ -107,6 +107,18 @@ LABELS = ("DOB", "DOD", "MRN", "NHS", "BED", "BAY", "ROOM", "WARD", "AGE")
 """Words that label a number on wristbands, boards and records ("DOB03/04", "Bed3"): a space
 is put back between such a word and the digit that follows it."""
 _LABEL_THEN_DIGIT = re.compile(r"(?:" + "|".join(LABELS) + r")(?=\d)", re.IGNORECASE)
+_MISREAD_LABEL = re.compile(
+    r"\b(?:"
+    + "|".join(label.replace("O", "[O0]") for label in LABELS if "O" in label)
+    + r")(?![A-Za-z])"
+)
+"""A label read with a zero for its O ("D0B"), which would otherwise run into the name."""
+
+
+def _relabel(text: str) -> str:
+    """*text* with the labels read with a zero for their O spelt right (the same length, so
+    the character boxes still fit)."""
+    return _MISREAD_LABEL.sub(lambda m: m.group().replace("0", "O"), text)
 
 
 def _split_joined(text: str, chars: tuple[Box, ...]) -> tuple[str, tuple[Box, ...]]:
@@ -132,7 +144,7 @@ def _fragment(item: Any, view: View) -> Fragment:
     words = item[3] if len(item) > 3 and item[3] else []
     box = _box(points, view)
     text, chars = _spaced(text, [_box(word, view) for word in words])
-    text, chars = _split_joined(text, chars or _proportional(text, box))
+    text, chars = _split_joined(_relabel(text), chars or _proportional(text, box))
     return text, box, score, chars
 
 
@@ -198,7 +210,7 @@ def _fit(crop: Any) -> Any:
     import cv2
 
     height, width = crop.shape[:2]
-    if height <= 2 * REC_HEIGHT:
+    if height <= REC_HEIGHT:
         return crop
     size = (max(1, round(width * REC_HEIGHT / height)), REC_HEIGHT)
     return cv2.resize(crop, size, interpolation=cv2.INTER_AREA)
