@@ -1,6 +1,7 @@
 """Benchmark: screening photos (issue 16) — speed, memory, OCR-to-finding recall, false alarms.
 
     nice -n 10 .venv/bin/python benchmarks/bench_photos.py [--repeat 3] [--json]
+        [--presidio-python /path/to/presidio-img-venv/bin/python]
 
 Makes its own images with Pillow (nothing is read from disk or the network):
 
@@ -12,6 +13,14 @@ Makes its own images with Pillow (nothing is read from disk or the network):
 * **speed and memory**: a 12-megapixel photo (4000x3000, a face and a label in it) and a phone
   screenshot (1170x2532), each screened in its own child process: images per CPU-second (user +
   system time of all threads, models loaded once before timing) and peak RSS of that process.
+
+With ``--presidio-python`` (or ``PRESIDIO_IMAGE_PYTHON``), Presidio's image redactor
+(``presidio-image-redactor`` with Debian's ``tesseract``; a separate venv, never a project
+dependency) runs in the same run on the same files, written to a temporary folder, through
+``presidio_photo_runner.py``: the same recall and PHI-free scoring on the text Tesseract read and
+the analyzer's findings in it, and its images per CPU-second (its Python process and its
+Tesseract children, with one OpenMP thread) and peak memory (its process and, measured in one
+more untimed run, Tesseract's).
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +45,9 @@ from PIL import Image, ImageDraw
 from armslength.photos import Source, screen_photo
 from armslength.screen import Screener
 from photos._images import face, font, jpeg_bytes, landscape, png_bytes
+
+RUNNER = Path(__file__).resolve().parent / "presidio_photo_runner.py"
+PNG = b"\x89PNG"
 
 PEOPLE = [
     ("Mia Hughes", "03/04/1957", "4482913"),
@@ -132,24 +145,32 @@ def clean_set() -> list[tuple[str, bytes]]:
     ]
 
 
-def _covered(planted: str, text: str, findings: list[Any]) -> bool:
-    start = text.find(planted)
+@dataclass(frozen=True)
+class Read:
+    """What a system made of one photo: the text it read, and its findings' spans in it
+    (``found`` is every finding, of any source; ``spans`` those in the text)."""
+
+    text: str
+    spans: list[tuple[int, int, str]]
+    found: int
+
+
+def _covered(planted: str, read: Read) -> bool:
+    start = read.text.find(planted)
     if start < 0:  # OCR read it differently (spaces): fall back to the finding's own text
         squashed = planted.replace(" ", "")
-        return any(squashed in f.text.replace(" ", "") for f in findings)
+        return any(squashed in text.replace(" ", "") for _, _, text in read.spans)
     end = start + len(planted)
-    return any(f.start < end and start < f.end for f in findings)
+    return any(s < end and start < e for s, e, _ in read.spans)
 
 
-def recall(screener: Screener) -> dict[str, Any]:
+def recall(reads: dict[str, Read]) -> dict[str, Any]:
     planted = found = 0
     misses: list[str] = []
-    for name, data, wanted in phi_set():
-        result = screen_photo(data, name, screener)
-        texts = [f for f in result.findings if f.source is Source.TEXT]
+    for name, _, wanted in phi_set():
         for item in wanted:
             planted += 1
-            if _covered(item, result.text, texts):
+            if _covered(item, reads[name]):
                 found += 1
             else:
                 misses.append(f"{name}: {'name' if item[0].isalpha() else 'number'}")
@@ -161,13 +182,9 @@ def recall(screener: Screener) -> dict[str, Any]:
     }
 
 
-def false_alarms(screener: Screener) -> dict[str, Any]:
-    flagged = []
+def false_alarms(reads: dict[str, Read]) -> dict[str, Any]:
     items = clean_set()
-    for name, data in items:
-        result = screen_photo(data, name, screener)
-        if result.findings:
-            flagged.append({"image": name, "rules": sorted({f.rule for f in result.findings})})
+    flagged = [name for name, _ in items if reads[name].found]
     clean = len(items) - len(flagged)
     return {
         "images": len(items),
@@ -175,6 +192,45 @@ def false_alarms(screener: Screener) -> dict[str, Any]:
         "share_clean": round(clean / len(items), 3),
         "flagged": flagged,
     }
+
+
+def armslength_reads(screener: Screener) -> dict[str, Read]:
+    reads = {}
+    for name, data in [(n, d) for n, d, _ in phi_set()] + clean_set():
+        result = screen_photo(data, name, screener)
+        spans = [(f.start, f.end, f.text) for f in result.findings if f.source is Source.TEXT]
+        reads[name] = Read(result.text, spans, len(result.findings))
+    return reads
+
+
+def presidio_reads(python: str, folder: Path) -> tuple[dict[str, Read], dict[str, str]]:
+    """Presidio's image redactor on the same images, written to *folder* as files."""
+    manifest = []
+    for name, data in [(n, d) for n, d, _ in phi_set()] + clean_set():
+        path = folder / f"{name}.{'png' if data.startswith(PNG) else 'jpg'}"
+        path.write_bytes(data)
+        manifest.append({"name": name, "path": str(path)})
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    out = folder / "presidio-accuracy.json"
+    runner = [python, str(RUNNER), "accuracy", str(folder / "manifest.json"), str(out)]
+    subprocess.run(runner, check=True, capture_output=True, text=True, env=_presidio_env())
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    reads = {
+        row["name"]: Read(
+            row["text"],
+            [(f["start"], f["end"], f["text"]) for f in row["findings"]],
+            len(row["findings"]),
+        )
+        for row in payload["images"]
+    }
+    versions = {k: v for k, v in payload.items() if k != "images"}
+    return reads, versions
+
+
+def _presidio_env() -> dict[str, str]:
+    """Tesseract with one OpenMP thread (as ONNX Runtime has one here): its default of one
+    per core spends more CPU time for the same work on a shared machine."""
+    return {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
 
 
 def big_photo() -> bytes:
@@ -229,15 +285,22 @@ def one(kind: str, path: Path, repeat: int) -> dict[str, Any]:
     }
 
 
-def speed(repeat: int) -> list[dict[str, Any]]:
-    rows = []
-    folder = Path(tempfile.mkdtemp(prefix="bench-photos-"))
-    for kind, make, name in (
-        ("12mp", big_photo, "photo.jpg"),
-        ("screenshot", phone_screenshot, "shot.png"),
-    ):
+SPEED_IMAGES = (("12mp", "photo.jpg"), ("screenshot", "shot.png"))
+
+
+def speed_files(folder: Path) -> list[tuple[str, Path]]:
+    makers = {"12mp": big_photo, "screenshot": phone_screenshot}
+    files = []
+    for kind, name in SPEED_IMAGES:
         path = folder / name
-        path.write_bytes(make())
+        path.write_bytes(makers[kind]())
+        files.append((kind, path))
+    return files
+
+
+def speed(files: list[tuple[str, Path]], repeat: int) -> list[dict[str, Any]]:
+    rows = []
+    for kind, path in files:
         out = subprocess.run(
             [sys.executable, __file__, "--one", kind, "--path", str(path), "--repeat", str(repeat)],
             check=True, capture_output=True, text=True, env=os.environ,
@@ -246,39 +309,115 @@ def speed(repeat: int) -> list[dict[str, Any]]:
     return rows
 
 
+def presidio_speed(python: str, files: list[tuple[str, Path]], repeat: int) -> list[dict[str, Any]]:
+    """Presidio's image redactor on the same files, each in its own child process."""
+    rows = []
+    for kind, path in files:
+        out = path.with_suffix(".presidio.json")
+        runner = [python, str(RUNNER), "speed", str(path), str(repeat), str(out)]
+        subprocess.run(runner, check=True, capture_output=True, text=True, env=_presidio_env())
+        p = json.loads(out.read_text(encoding="utf-8"))
+        cpu = p["cpu_python"] + p["cpu_tesseract"]
+        rows.append({
+            "image": kind,
+            "images_per_cpu_second": round(repeat / cpu, 2),
+            "cpu_seconds_per_image": round(cpu / repeat, 2),
+            "tesseract_cpu_share": round(p["cpu_tesseract"] / cpu, 2),
+            "wall_seconds_per_image": round(p["wall"] / repeat, 2),
+            "peak_rss_mb": round(p["peak_rss_mb"]),
+            "tesseract_peak_rss_mb": round(p["tesseract_peak_rss_mb"]),
+        })  # fmt: skip
+    return rows
+
+
+def _ratios(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+    """Armslength over Presidio: speed (higher is better for Armslength) and memory (Presidio's
+    Python process plus its Tesseract child over Armslength's one process)."""
+    speeds = {
+        mine["image"]: round(mine["images_per_cpu_second"] / other["images_per_cpu_second"], 1)
+        for mine, other in zip(ours["speed"], theirs["speed"], strict=True)
+    }
+    memory = {
+        mine["image"]: round(
+            (other["peak_rss_mb"] + other["tesseract_peak_rss_mb"]) / mine["peak_rss_mb"], 2
+        )
+        for mine, other in zip(ours["speed"], theirs["speed"], strict=True)
+    }
+    return {
+        "speed_armslength_over_presidio": speeds,
+        "memory_presidio_over_armslength": memory,
+        "recall": (ours["recall"]["recall"], theirs["recall"]["recall"]),
+        "phi_free_clean": (ours["phi_free"]["share_clean"], theirs["phi_free"]["share_clean"]),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--presidio-python",
+        default=os.environ.get("PRESIDIO_IMAGE_PYTHON"),
+        help="a Python with presidio-image-redactor (and Debian's tesseract on the PATH): "
+        "runs Presidio's image redactor on the same files as the anchor",
+    )
     parser.add_argument("--one", choices=["12mp", "screenshot"], help=argparse.SUPPRESS)
     parser.add_argument("--path", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(one(args.one, args.path, args.repeat)))
         return
-    screener = Screener()
-    report = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
-        "recall": recall(screener),
-        "phi_free": false_alarms(screener),
-        "speed": speed(args.repeat),
+    folder = Path(tempfile.mkdtemp(prefix="bench-photos-"))
+    files = speed_files(folder)
+    reads = armslength_reads(Screener())
+    ours = {
+        "recall": recall(reads),
+        "phi_free": false_alarms(reads),
+        "speed": speed(files, args.repeat),
     }
+    report: dict[str, Any] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "armslength": ours,
+    }
+    if args.presidio_python:
+        p_reads, versions = presidio_reads(args.presidio_python, folder)
+        theirs = {
+            "versions": versions,
+            "recall": recall(p_reads),
+            "phi_free": false_alarms(p_reads),
+            "speed": presidio_speed(args.presidio_python, files, args.repeat),
+        }
+        report["presidio"] = theirs
+        report["ratios"] = _ratios(ours, theirs)
     if args.json:
         print(json.dumps(report, indent=2))
         return
-    r, c = report["recall"], report["phi_free"]
     print(f"machine: {report['machine']}")
+    for system in ("armslength", "presidio"):
+        if system in report:
+            _print(system, report[system])
+    if "ratios" in report:
+        print(f"ratios: {json.dumps(report['ratios'])}")
+
+
+def _print(system: str, part: dict[str, Any]) -> None:
+    r, c = part["recall"], part["phi_free"]
+    print(f"== {system} {json.dumps(part.get('versions', {}))}")
     print(
         f"OCR-to-finding recall: {r['found']}/{r['planted']} = {r['recall']}  misses: {r['misses']}"
     )
     print(
         f"PHI-free photos with no finding: {c['clean']}/{c['images']} = {c['share_clean']}  flagged: {c['flagged']}"
     )
-    for row in report["speed"]:
+    for row in part["speed"]:
+        extra = ", ".join(
+            f"{k} {v}"
+            for k, v in row.items()
+            if k not in {"image", "images_per_cpu_second", "cpu_seconds_per_image"}
+        )
         print(
-            f"{row['image']:>10} {row['size']:>10}: {row['images_per_cpu_second']} images/CPU-s "
-            f"({row['cpu_seconds_per_image']} CPU-s, {row['wall_seconds_per_image']} s wall), "
-            f"peak RSS {row['peak_rss_mb']} MB, {row['findings']} findings, {row['faces']} faces"
+            f"{row['image']:>10}: {row['images_per_cpu_second']} images/CPU-s "
+            f"({row['cpu_seconds_per_image']} CPU-s/image; {extra})"
         )
 
 

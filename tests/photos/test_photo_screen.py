@@ -134,3 +134,11 @@ def test_the_original_bytes_are_what_is_read() -> None:
     data = png_bytes(wristband())
     result = _screen(data)
     assert Image.open(io.BytesIO(data)).size == (result.photo.width, result.photo.height)
+
+
+def test_a_label_read_with_a_zero_for_its_o_is_spelt_right() -> None:
+    from armslength.photos.ocr import _relabel
+
+    assert _relabel("Mia Hughes D0B 03/04/1957") == "Mia Hughes DOB 03/04/1957"
+    assert _relabel("R00M 4, D0B03/04") == "ROOM 4, DOB03/04"
+    assert _relabel("D0Bson 10") == "D0Bson 10"  # not a label

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Any
 from armslength.photos._open import require
 
 if TYPE_CHECKING:
-    from PIL import Image
+    from armslength.photos._open import Photo
 
-MAX_SIDE = 1280
-"""Faces are looked for at this size (longest side); boxes are scaled back."""
+PIXELS = 800 * 600
+"""Faces are looked for on a copy of the photo with at most this many pixels (0.12 CPU-s on a
+12 MP photo; 0.18 at 960 x 720): the smallest face found is 24 pixels there, 120 in a 4,000
+pixel wide photo. Boxes are scaled back to the full-size photo."""
 CASCADE = "haarcascade_frontalface_default.xml"
 
 
@@ -31,16 +33,17 @@ def _cascade() -> Any:
     return cascade
 
 
-def find_faces(rgb: Image.Image) -> list[list[int]]:
-    """Boxes ``[x, y, w, h]`` (pixels of *rgb*) of the frontal faces in *rgb*."""
+def find_faces(photo: Photo) -> list[list[int]]:
+    """Boxes ``[x, y, w, h]`` (pixels of the full-size upright photo) of its frontal faces."""
     import numpy as np
 
-    gray = rgb.convert("L")
-    scale = min(1.0, MAX_SIDE / max(gray.size))
-    if scale < 1.0:
-        gray = gray.resize((round(gray.width * scale), round(gray.height * scale)))
+    view = photo.view(PIXELS)
+    gray = view.image.convert("L")
     smallest = max(24, min(gray.size) // 30)
     found = _cascade().detectMultiScale(
         np.asarray(gray), scaleFactor=1.1, minNeighbors=6, minSize=(smallest, smallest)
     )
-    return [[round(int(v) / scale) for v in box] for box in found]
+    return [
+        [round(x / view.sx), round(y / view.sy), round(w / view.sx), round(h / view.sy)]
+        for x, y, w, h in (map(int, box) for box in found)
+    ]

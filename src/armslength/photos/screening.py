@@ -66,16 +66,16 @@ def screen_decoded(
 ) -> PhotoResult:
     """Screen an already decoded photo."""
     found = metadata.metadata_findings(photo.image)
-    lines = ocr.read_lines(photo.rgb) if read_text else []
+    lines = ocr.read_lines(photo) if read_text else []
     text = ocr.joined(lines)
     if text.strip():
         found.extend(_from_text(f, lines) for f in screener.detect(text, kind))
-    boxes = faces_mod.find_faces(photo.rgb) if find_faces else []
+    boxes = faces_mod.find_faces(photo) if find_faces else []
     found.extend(_face(box) for box in boxes)
     info = PhotoInfo(
         type=photo.kind.value,
-        width=photo.rgb.width,
-        height=photo.rgb.height,
+        width=photo.size[0],
+        height=photo.size[1],
         faces=len(boxes),
         text_chars=len(text),
     )
@@ -106,7 +106,7 @@ def screen_photo(
         from armslength.photos.thumbnail import data_uri, thumbnail
 
         boxes = [f.box for f in result.findings if f.box is not None]
-        uri = data_uri(thumbnail(photo.rgb, boxes, preview))
+        uri = data_uri(thumbnail(photo.work.image, boxes, preview, full=photo.size))
         result = result.model_copy(update={"preview": uri})
     if not (redact or strip_metadata):
         return result

@@ -17,20 +17,32 @@ SIDE = 160
 """The longest side of a thumbnail, in pixels."""
 
 
-def _scaled(box: list[int], scale: float) -> list[int]:
-    """*box* ``[x, y, w, h]`` at *scale*, rounded outwards (a blur never falls short)."""
+def _scaled(box: list[int], sx: float, sy: float) -> list[int]:
+    """*box* ``[x, y, w, h]`` scaled by *sx* across and *sy* down, rounded outwards (a blur
+    never falls short)."""
     x, y, w, h = box
-    left, top = math.floor(x * scale), math.floor(y * scale)
-    right, bottom = math.ceil((x + w) * scale), math.ceil((y + h) * scale)
+    left, top = math.floor(x * sx), math.floor(y * sy)
+    right, bottom = math.ceil((x + w) * sx), math.ceil((y + h) * sy)
     return [left, top, max(1, right - left), max(1, bottom - top)]
 
 
-def thumbnail(rgb: Image.Image, boxes: Iterable[list[int]], side: int = SIDE) -> Image.Image:
-    """*rgb* shrunk to *side* pixels (longest side), each box blurred; pixels only (no metadata)."""
+def thumbnail(
+    rgb: Image.Image,
+    boxes: Iterable[list[int]],
+    side: int = SIDE,
+    *,
+    full: tuple[int, int] | None = None,
+) -> Image.Image:
+    """*rgb* shrunk to *side* pixels (longest side), each box blurred; pixels only (no metadata).
+
+    Boxes are in pixels of *rgb*, or of the full-size photo of size *full* that *rgb* is a
+    smaller copy of (a photo decoded at a reduced size)."""
     scale = min(1.0, side / max(rgb.size))
     size = (max(1, round(rgb.width * scale)), max(1, round(rgb.height * scale)))
     small = pixels_only(rgb.resize(size) if scale < 1.0 else rgb)
-    return blur_boxes(small, [_scaled(box, scale) for box in boxes])
+    width, height = full or rgb.size
+    sx, sy = small.width / width, small.height / height
+    return blur_boxes(small, [_scaled(box, sx, sy) for box in boxes])
 
 
 def data_uri(image: Image.Image) -> str:
