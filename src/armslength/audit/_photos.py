@@ -116,7 +116,7 @@ class _Run:
         photo = open_photo(member.read(), member.path)
         result = screen_decoded(photo, self.screener)
         boxes = [f.box for f in result.findings if f.box is not None]
-        preview = data_uri(thumbnail(photo.rgb, boxes))
+        preview = data_uri(thumbnail(photo.work.image, boxes, full=photo.size))
         return ScreenedPhoto(to_result(member, result), preview)
 
     def outcome(self, budget: float) -> PhotoScreening:
