@@ -175,6 +175,13 @@ STORIES = [
     ("Long night shift: a lady of 90 came in at 3am with a hip fracture.", "at 3am", "DATE"),
     ("Translated a diagnosis to a grandmother in her 70s this afternoon.", "in her 70s", "AGE"),
     ("Our practice nurse Shona spotted a melanoma on Mr Dunleavy's back today.", "Shona", "NAME"),
+    # a role's story: a person named and spoken of, with their care, in one sentence
+    (
+        "Radiographer tweet: Tevita nearly fainted before his contrast CT this arvo.",
+        "Tevita",
+        "NAME",
+    ),
+    ("Transplant coordinator here. Grace got her new liver at 4.20am.", "4.20am", "DATE"),
 ]
 
 
@@ -216,6 +223,7 @@ def test_patient_details_need_a_patient(text: str, label: str) -> None:
         "Free pneumococcal jab for Singaporeans aged 65 and over at our polyclinics.",
         # a capitalised word in no list beside a clinical word is a brand, not a patient
         "Hepatitis C is now curable with 8-12 weeks of tablets like Epclusa or Maviret.",
+        "Travel clinic Tuesdays: rabies, typhoid and yellow fever jabs, no booking needed.",
     ],
 )
 def test_languages_observances_and_interjections_are_no_one(text: str) -> None:

@@ -572,7 +572,10 @@ def _named_in_care(spans: list[Span], doc: Doc) -> bool:
     names = [
         s
         for s in spans
-        if s.label == "NAME" and s.score >= 0.5 and not s.needs_patient and _known_name(s, doc)
+        if s.label == "NAME"
+        and s.score >= 0.5
+        and not s.needs_patient
+        and (_known_name(s, doc) or _THIRD_PERSON.search(doc.text))
     ]
     if not names:
         return False
@@ -581,9 +584,17 @@ def _named_in_care(spans: list[Span], doc: Doc) -> bool:
     return not analyse(doc).vignette
 
 
+_THIRD_PERSON = re.compile(r"\b(?:he|she|him|his|her|he's|she's|hers)\b", re.I)
+"""A person spoken of: with it, a name in no list still makes a story ('Tevita ... his CT')."""
 _ROLE_INTRO = re.compile(
     r"\b(?:nurse|doctor|gp|paramedic|midwife|physio|dentist|pharmacist|hygienist|therapist"
-    r"|surgeon|carer|hca|hospice nurse|district nurse|health visitor) (?:here|life|diaries)\b"
+    r"|surgeon|carer|hca|hospice nurse|district nurse|health visitor|coordinator|radiographer"
+    r"|sonographer|phlebotomist|chaplain|interpreter|counsell?or|dietitian|dietician|podiatrist"
+    r"|optometrist|audiologist|porter|receptionist|technician|medic|registrar|anaesthetist"
+    r"|anesthetist|consultant|practitioner|associate|support worker|hcp|np|pa|rn|doula)"
+    r"(?:'s)? (?:here|life|diaries|diary|tweet|thread|reflection|log|again|confession)\b"
+    r"|\b(?:chaplaincy|healthcare|clinic|ward|shift|rounds|placement|rotation) (?:diary|diaries"
+    r"|reflection|log|thread)\b"
     r"|\b(?:theatre|ward|clinic|shift|ambulance|hospice|a&e|ed|er) (?:story|diaries|life|moment"
     r"|highlight|round)\b|\bhospice\b|\bhome visit|\bward round\b",
     re.I,

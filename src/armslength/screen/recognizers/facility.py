@@ -34,6 +34,15 @@ _WARD = re.compile(
 _GENERIC_ONLY = frozenset({"health", "practice", "surgery", "institute"})
 
 
+def _sentence_case(match: re.Match[str], doc: Doc) -> bool:
+    """Two words opening a sentence whose first is an ordinary word ("Travel clinic Tues:",
+    "Our practice nurse"): a kind of service in sentence case, not a facility's name."""
+    words = match.group().split()
+    if match.re is not _NAMED or len(words) != 2 or not doc.sentence_initial(match.start()):
+        return False
+    return words[0].lower() in _lexicon.words("english_words") and words[1][0].islower()
+
+
 class FacilityRecognizer(Recognizer):
     rule = "phi-facility"
 
@@ -44,7 +53,7 @@ class FacilityRecognizer(Recognizer):
             (_KNOWN_NAME, 0.8, "a named hospital or health system"),
         ):
             for match in regex.finditer(doc.text):
-                if self._plausible(match):
+                if self._plausible(match) and not _sentence_case(match, doc):
                     yield self._span(match.start(), match.end(), Severity.MEDIUM, score, why)
         for match in _WARD.finditer(doc.text):
             why = "a ward, room or bed number: it places a patient"
