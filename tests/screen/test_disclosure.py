@@ -182,6 +182,22 @@ STORIES = [
         "NAME",
     ),
     ("Transplant coordinator here. Grace got her new liver at 4.20am.", "4.20am", "DATE"),
+    (
+        "Refugee clinic: Amani and her twins aged 3 arrived a fortnight ago, vaccines all done.",
+        "fortnight ago",
+        "DATE",
+    ),
+    ("District nurse rounds, Thurs: a gent in his 80s with a leg ulcer.", "Thurs", "DATE"),
+    ("Day unit: Ruth's next chemo is Tues 14th, chair 5.", "Tues 14th", "DATE"),
+    (
+        "Sat with Albert in the Lavender Room for an hour after his diagnosis.",
+        "Lavender Room",
+        "LOCATION",
+    ),
+    ("Mr K. on C Wing finished his hep C tablets last week.", "C Wing", "LOCATION"),
+    ("Lovely having little Kai in for his 18-month jabs today.", "18-month", "AGE"),
+    ("Participant 014 came for her final study visit with scones.", "014", "ID"),
+    ("The patient's car, reg YX21 KHB, was still parked after he was taken in.", "YX21 KHB", "ID"),
 ]
 
 

@@ -50,13 +50,15 @@ KINDS: tuple[IdKind, ...] = (
         Severity.MEDIUM,
     ),
     IdKind(
-        r"vin|licen[cs]e plate|number plate|plate(?: number)?|vehicle (?:id|number|registration)",
+        r"vin|licen[cs]e plate|number plate|plate(?: number)?|vehicle (?:id|number|registration)"
+        r"|reg\.?|registration",
         "vehicle identifier",
         Severity.MEDIUM,
     ),
     IdKind(r"ssn|social security(?: number| no\.?)?", "US Social Security number", Severity.HIGH),
     IdKind(
-        r"patient|id|identifier|ref(?:erence)?(?: number| no\.?)?|file(?: number| no\.?)",
+        r"patient|id|identifier|ref(?:erence)?(?: number| no\.?)?|file(?: number| no\.?)"
+        r"|participant(?: id| number| no\.?)?|study (?:id|number|no\.?)|subject (?:id|number)",
         "identifier",
         Severity.MEDIUM,
     ),
@@ -64,6 +66,14 @@ KINDS: tuple[IdKind, ...] = (
 
 _VALUE = r"#?\s?(?P<value>[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)"
 _JOIN = r"(?:\s*(?:[:#=]|is|was|no\.?|number)\s*){0,3}"
+
+
+_PLATE = re.compile(
+    r"\b(?:reg\.?|registration|(?:number |licen[cs]e )?plate)\s*(?:[:#]\s*|is\s+|was\s+)?"
+    r"(?P<value>(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3}))(?![\w-])",
+    re.I,
+)
+"""A UK number plate after its label ("reg YX21 KHB"): two digits only, so apart."""
 
 
 class LabelledIdRecognizer(Recognizer):
@@ -89,3 +99,7 @@ class LabelledIdRecognizer(Recognizer):
                     start -= 1
                 why = f"a {kind.what} (named by the words just before it)"
                 yield Span(start, end, "ID", Category.PHI, kind.severity, 0.9, self.rule, why)
+        for match in _PLATE.finditer(doc.text):
+            start, end = match.span("value")
+            why = "a vehicle number plate (named by the word just before it)"
+            yield Span(start, end, "ID", Category.PHI, Severity.MEDIUM, 0.9, self.rule, why)

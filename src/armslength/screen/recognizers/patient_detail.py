@@ -48,6 +48,8 @@ _AGES = (
     r"\b(?:early |mid-?|late )?[1-9]0s\b(?=[^.!?\n]{0,30}\b(?:patient|man|woman|lady|gentleman))",
     r"\b\d{1,3}(?:\s*|-)(?:years?|months?|weeks?|days?)(?:\s*|-)old\b",
     r"\b(?:early|mid|late)[- ]?[1-9]0s\b|(?<=\()(?:early |mid-?|late )?[1-9]0s(?=\))",
+    r"\b\d{1,2}-(?:month|week|year)(?= (?:jabs?|checks?|reviews?|vaccines?|immuni[sz]ations?"
+    r"|boosters?|visits?|appointments?|development check))",  # "their 18-month jabs"
     r"\b" + _NUMBER_WORD + r"(?:\s*|-)(?:years?|months?|weeks?)(?:\s*|-)old\b",
     r"(?<=,\s)" + _NUMBER_WORD + r"(?=[,.])",  # "Elaine Morrow, fifty-eight,"
     r"(?:^|(?<=[.!?]\s))" + _NUMBER_WORD + r"(?=[,.]\s)",  # "Ninety-one, sharp as a tack"
@@ -88,6 +90,9 @@ _DATES = (
     r"(?<![\w:.])\d{1,2}(?:[:.][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)",
     r"(?<![\w/.])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])(?![\w/])(?<!/10)(?<!/5)(?<!/4)",
     r"\bearlier (?:today|this week|tonight)\b",
+    r"\b(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|fortnights?|months?) ago\b",
+    r"\b(?-i:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday)\b\.?(?=\s*:|\s+\d{1,2}(?:st|nd|rd|th)\b)(?:\s+\d{1,2}(?:st|nd|rd|th))?",
 )
 _PLACES = (
     r"\b(?:cot|cubicle|bay|bed|room|rm|side room|chair|pod|cabin|incubator|isolette|trolley"
@@ -98,7 +103,8 @@ _PLACES = (
     r"walked|came|drove|flew|rolled|was|is|who|with|has|had|arrived|brought|presented|in\b|at\b|on\b"
     r"|[,.:;!]))",
     r"(?<=\bon )\d{1,2}[A-Z]\b",
-    r"\b(?-i:[A-Z][a-z]+ (?:[Ww]ard|Suite|Unit|Home|Centre|Center))\b",
+    r"\b(?-i:[A-Z][a-z]+ (?:[Ww]ard|Suite|Unit|Home|Centre|Center|Room|Wing|Lounge))\b",
+    r"\b(?-i:[A-Z]) (?-i:Wing|Block|Ward|Bay)\b",
     r"\b(?-i:[A-Z][a-z]+ (?:[Hh]ome|[Hh]ouse|[Ll]odge|[Cc]ourt|[Mm]anor|[Cc]are [Hh]ome"
     r"|[Nn]ursing [Hh]ome|[Rr]etirement [Vv]illage|[Rr]esidential [Hh]ome))\b",
     r"\b(?-i:(?:[A-Z][a-z'’-]+ ){1,2}(?:Road|Street|Close|Lane|Avenue|Drive|Way|Crescent|Terrace"
