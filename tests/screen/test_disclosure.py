@@ -182,6 +182,7 @@ STORIES = [
         "NAME",
     ),
     ("Transplant coordinator here. Grace got her new liver at 4.20am.", "4.20am", "DATE"),
+    ("Last shift before annual leave: Mrs Yilmaz in Bay C ate a full breakfast.", "Yilmaz", "NAME"),
     (
         "Refugee clinic: Amani and her twins aged 3 arrived a fortnight ago, vaccines all done.",
         "fortnight ago",
@@ -240,6 +241,11 @@ def test_patient_details_need_a_patient(text: str, label: str) -> None:
         # a capitalised word in no list beside a clinical word is a brand, not a patient
         "Hepatitis C is now curable with 8-12 weeks of tablets like Epclusa or Maviret.",
         "Travel clinic Tuesdays: rabies, typhoid and yellow fever jabs, no booking needed.",
+        "New in the day unit: a volunteer tea trolley on Tuesdays and Thursdays for everyone.",
+        "Re: rota. I'm on nights 12th-15th, so I can cover the 18th if someone takes my 30th.",
+        "can someone cover my district nursing visits Thurs pm? I'll swap you for Saturday",
+        "For non-urgent advice visit 111.nhs.uk or ring 111. Save 999 for emergencies.",
+        "ENT teaching, Wednesday 12.30, Education Centre room 3: the Epley manoeuvre.",
     ],
 )
 def test_languages_observances_and_interjections_are_no_one(text: str) -> None:

@@ -51,11 +51,13 @@ _PUBLIC_CONTACT = re.compile(
     r"reception)|call us|ring us|e-?mail us|contact us|text us|book online|visit our|"
     r"book (?:on|at|via)|bookings?:?|(?:appointment|booking|enquiry|enquiries|reception|dispensary"
     r"|prescription|after-hours|out-of-hours|advice|main|switchboard|staff) (?:line|number)(?: is)?"
-    r"|the (?:[\w-]+ ){0,3}(?:team|unit|service|lead|manager|coordinator|desk|office|department"
+    r"|(?:the|our) (?:[\w-]+ ){0,3}(?:team|unit|service|lead|manager|coordinator|desk|office|department"
     r"|hub|nurses|midwives)(?: (?:on|at|via))?|(?:glad|happy|pleased) to (?:speak|talk) to you)\b",
     re.I,
 )
-_CALL_CUE = re.compile(r"\b(?:call|ring|phone|dial|to (?:re)?book|to cancel)\b", re.I)
+_CALL_CUE = re.compile(
+    r"\b(?:call|ring|phone|dial|to (?:re)?book|to cancel|visit|go to|see|via|at)\b", re.I
+)
 """An instruction to readers to call a number: in a text about no one, a public line."""
 _PRACTICE_VOICE = re.compile(r"\b(?:we|we're|we've|we'll|our|ours|us)\b", re.I)
 """The practice speaking: its own number or address is no patient's."""

@@ -48,7 +48,7 @@ _ABSOLUTE: tuple[tuple[re.Pattern[str], float, str], ...] = (
         0.9,
         "a calendar date",
     ),
-    (re.compile(r"\b" + _WEEKDAY + r"s?\b", re.I), 0.7, "a day of the week"),
+    (re.compile(r"\b" + _WEEKDAY + r"\b", re.I), 0.7, "a day of the week"),
     (
         re.compile(
             r"\b(?:born|dob|d\.o\.b\.?|date of birth|birthday)\W{0,3}(?:in\s+|on\s+)?"
@@ -62,7 +62,8 @@ _ABSOLUTE: tuple[tuple[re.Pattern[str], float, str], ...] = (
 _MONTH_ALONE_NOT_DATE = re.compile(r"^(?:may|mar|march|jan|june|sat|sun|wed)$", re.I)
 _RELATIVE = re.compile(
     r"\b(?:yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|the other (?:day|night)"
-    r"|(?:last|this|next|on) (?:" + _WEEKDAY + r"|weekend|week|night shift|nights|shift)"
+    r"|(?:last|this|next) (?:" + _WEEKDAY + r"|weekend|week|night shift|nights|shift)"
+    r"|on (?:" + _WEEKDAY + r"|(?:the )?night shift)"
     r"|(?:last|this|next|early|late|mid-?) " + _MONTH + r"(?!\w)"
     r"|(?:\d+|a|an|one|two|three|four|five|six|few|couple of) (?:hours?|days?|weeks?|nights?) ago"
     r"|earlier (?:today|this week)|(?:at|around) \d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
