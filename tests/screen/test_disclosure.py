@@ -184,6 +184,13 @@ STORIES = [
     ("Transplant coordinator here. Grace got her new liver at 4.20am.", "4.20am", "DATE"),
     ("Last shift before annual leave: Mrs Yilmaz in Bay C ate a full breakfast.", "Yilmaz", "NAME"),
     (
+        "Met Priyanka and her mum last Wednesday to go through a Lynch syndrome result.",
+        "Priyanka",
+        "NAME",
+    ),
+    ("Ship's nurse log: a crew member sliced his thumb at 0530, four sutures.", "0530", "DATE"),
+    ("Home visit: a 4 yo big sister answered the door, baby's jaundice is better.", "4 yo", "AGE"),
+    (
         "Refugee clinic: Amani and her twins aged 3 arrived a fortnight ago, vaccines all done.",
         "fortnight ago",
         "DATE",

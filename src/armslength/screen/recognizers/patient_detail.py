@@ -47,6 +47,7 @@ _AGES = (
     r"\bin (?:her|his|their) (?:early |mid-?|late )?(?:teens|[1-9]0s)\b",
     r"\b(?:early |mid-?|late )?[1-9]0s\b(?=[^.!?\n]{0,30}\b(?:patient|man|woman|lady|gentleman))",
     r"\b\d{1,3}(?:\s*|-)(?:years?|months?|weeks?|days?)(?:\s*|-)old\b",
+    r"\b\d{1,3}\s?(?:yo|y/o|y\.o\.|yrs? old)\b",  # "a 4 yo big sister"
     r"\b(?:early|mid|late)[- ]?[1-9]0s\b|(?<=\()(?:early |mid-?|late )?[1-9]0s(?=\))",
     r"\b\d{1,2}-(?:month|week|year)(?= (?:jabs?|checks?|reviews?|vaccines?|immuni[sz]ations?"
     r"|boosters?|visits?|appointments?|development check))",  # "their 18-month jabs"
@@ -90,6 +91,7 @@ _DATES = (
     r"(?<![\w:.])\d{1,2}(?:[:.][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)",
     r"(?<![\w/.])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])(?![\w/])(?<!/10)(?<!/5)(?<!/4)",
     r"\bearlier (?:today|this week|tonight)\b",
+    r"(?<=\bat )(?:[01]\d|2[0-3])[0-5]\d(?:\s?hrs?|h)?\b",  # "at 0530"
     r"\b(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|fortnights?|months?) ago\b",
     r"\b(?-i:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday)\b\.?(?=\s*:|\s+\d{1,2}(?:st|nd|rd|th)\b)(?:\s+\d{1,2}(?:st|nd|rd|th))?",

@@ -87,7 +87,7 @@ def _lex() -> dict[str, frozenset[str]]:
         e for e in _lexicon.words("eponyms") if surnames.get(e, COMMON_SURNAME) < COMMON_SURNAME
     }
     return {
-        "first": frozenset(_lexicon.ranked("first_names")) | _lexicon.words("modern_first_names"),
+        "first": given_names(),
         "last": frozenset(_lexicon.ranked("surnames")),
         "words": _lexicon.words("english_words") - _lexicon.words("strong_names"),
         "block": frozenset(block),
