@@ -17,9 +17,10 @@ from armslength.exports import ExportResult, read_exports
 from armslength.model import Account, Connection, Content, Match, Platform, ScreenResult
 from armslength.policy import Policy
 from armslength.roster import Roster, load_roster
-from armslength.roster.match import iter_matches
+from armslength.roster.match import match as match_accounts
 
 from . import _connections, _content
+from ._accounts import distinct_accounts
 from ._connections import ConnectionDecision, Thresholds
 from ._messages import own_content
 from ._model import SeparationFinding, SkippedInput
@@ -142,14 +143,29 @@ def match_stage(
     connections: Sequence[Connection], roster: Roster, advance: Advance
 ) -> list[Match | None]:
     """The best roster candidates of each connection that has a name or handle, of every
-    kind: past connections (removed friends, declined requests) too."""
+    kind: past connections (removed friends, declined requests) too.
+
+    Each platform's distinct accounts are scored together, under the rule that a patient
+    has at most one of them (``match(..., one_account_each=True)``): two accounts that both
+    look like one patient share that patient's probability. An account filling several rows
+    (friend and follower) is scored once and each row gets its result; accounts of different
+    platforms are never weighed against each other (a patient may have one on each)."""
     decidable = [c for c in connections if c.name or c.handle] if len(roster) else []
     found: dict[int, Match] = {}
-    for connection, match in zip(decidable, iter_matches(decidable, roster, top=3), strict=True):
-        found[id(connection)] = match
-        advance(1)
-    advance(len(connections) - len(decidable))
+    for accounts in distinct_accounts(decidable).values():
+        results = match_accounts([a.info() for a in accounts], roster, top=3, one_account_each=True)
+        for account, result in zip(accounts, results, strict=True):
+            for row in account.rows:
+                found[id(row)] = _named(result, row)
+            advance(len(account.rows))
+    advance(len(connections) - len(found))
     return [found.get(id(c)) for c in connections]
+
+
+def _named(result: Match, row: Connection) -> Match:
+    """The account's result under the name this row shows."""
+    name = row.name or row.handle or ""
+    return result if result.name == name else result.model_copy(update={"name": name})
 
 
 def advise_stage(
