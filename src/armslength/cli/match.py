@@ -143,8 +143,9 @@ def match_command(
         err_console.print(
             f"armslength: {len(loaded.skipped)} roster rows skipped (first at line {loaded.skipped[0].line}: {loaded.skipped[0].reason})"
         )
+    several = len(batches) > 1  # name the platform when an export holds several
     results = [
-        (result, batch.platform)
+        (result, batch.platform if several else None)
         for batch in batches
         for result in core.match(
             batch.accounts, loaded, top=top, min_score=min_score, one_account_each=not independent
