@@ -113,3 +113,50 @@ def test_export(tmp_path: Path, roster_path: Path) -> None:
     data = json.loads(out)
     assert data[0]["name"] == "Bob Smyth"
     assert data[0]["candidates"][0]["patient_id"] == "p1"
+
+
+def _scores(out: str) -> list[tuple[str, str, float]]:
+    return [(d["name"], d["candidates"][0]["patient_id"], d["candidates"][0]["score"])
+            for d in json.loads(out)]  # fmt: skip
+
+
+def test_names_are_scored_together_unless_independent(roster_path: Path) -> None:
+    names = ["Zebediah Quortlebury", "Zebedee Quortlebury"]
+    code, out, _ = run("--roster", str(roster_path), "--json", *names)
+    assert code == 0
+    together = _scores(out)
+    code, out, _ = run("--roster", str(roster_path), "--json", "--independent", *names)
+    assert code == 0
+    alone = _scores(out)
+    assert [p for _, p, _ in together] == [p for _, p, _ in alone] == ["p6", "p6"]
+    assert alone[0][2] > 0.9
+    assert together[0][2] < alone[0][2] - 0.05  # one patient, two accounts: shared
+    assert together[0][2] + together[1][2] <= alone[0][2] + 0.05
+    code, out, _ = run("--roster", str(roster_path), "--json", *names)
+    evidence = json.loads(out)[0]["candidates"][0]["evidence"]
+    assert "another account in this list could be this patient" in evidence
+
+
+def test_export_accounts_are_scored_per_platform(tmp_path: Path, roster_path: Path) -> None:
+    import zipfile
+
+    facebook = tmp_path / "facebook.zip"
+    people = [{"name": "Zebediah Quortlebury", "timestamp": 1700000000}]
+    with zipfile.ZipFile(facebook, "w") as zf:
+        zf.writestr("connections/friends/your_friends.json", json.dumps({"friends_v2": people}))
+        zf.writestr("connections/followers/people_who_followed_you.json",
+                    json.dumps({"followers_v3": people}))  # fmt: skip
+    linkedin = tmp_path / "linkedin.zip"
+    with zipfile.ZipFile(linkedin, "w") as zf:
+        zf.writestr("Connections.csv", "First Name,Last Name,URL,Connected On\n"
+                    "Zebediah,Quortlebury,https://www.linkedin.com/in/zq,01 Feb 2024\n")  # fmt: skip
+    code, out, err = run(
+        "--roster", str(roster_path), "--json", "--export", str(facebook), "--export", str(linkedin)
+    )
+    assert code == 0, err
+    alone = _scores(run("--roster", str(roster_path), "--json", "Zebediah Quortlebury")[1])
+    # a friend who follows is one account; the LinkedIn account is another platform's
+    assert _scores(out) == alone * 2
+    code, out, _ = run("--roster", str(roster_path), "--export", str(facebook), "--export",
+                       str(linkedin))  # fmt: skip
+    assert "(facebook)" in out and "(linkedin)" in out

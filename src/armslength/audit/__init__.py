@@ -4,6 +4,7 @@
 >>> report.files["html"]                                          # doctest: +SKIP
 """
 
+from armslength.audit._accounts import ConnectedAccount, distinct_accounts
 from armslength.audit._connections import Thresholds
 from armslength.audit._history import Reviewable, ReviewBook, ReviewPair, find_pair, reviewable
 from armslength.audit._model import Action, ActionVerb, ReportDocument
@@ -19,6 +20,7 @@ __all__ = [
     "ActionVerb",
     "AuditOptions",
     "AuditReport",
+    "ConnectedAccount",
     "PhotoOptions",
     "ReportDocument",
     "Reporter",
@@ -27,6 +29,7 @@ __all__ = [
     "Reviewable",
     "Stage",
     "Thresholds",
+    "distinct_accounts",
     "find_pair",
     "report_schema",
     "reviewable",

@@ -16,7 +16,7 @@ from armslength.roster import Roster
 from . import _write
 from ._connections import Thresholds
 from ._document import plan_stage
-from ._history import ReviewBook, apply_reviews, remember
+from ._history import REJECTED, ReviewBook, apply_reviews, remember
 from ._model import ReportDocument, Summary
 from ._photos import PhotoOptions, PhotoScreening, count_photos, photo_stage
 from ._runner import Advance, Reporter, Stage, StageRunner
@@ -77,10 +77,16 @@ class AuditReport:
 def _reviewed(
     connections: Sequence[Connection], roster: Roster, book: ReviewBook | None, advance: Advance
 ) -> tuple[list[Match | None], dict[str, int]]:
-    """The roster's candidates for each connection, the clinician's decisions applied."""
-    matches = match_stage(connections, roster, advance)
+    """The roster's candidates for each connection, the clinician's decisions applied.
+
+    An account the clinician rejected a patient for is scored alone: it no longer takes a
+    share of that patient from the other accounts of its platform."""
     if book is None or not len(roster):
-        return matches, {}
+        return match_stage(connections, roster, advance), {}
+    rejecting = {account for (account, _), d in book.decisions.items() if d == REJECTED}
+    matches = match_stage(
+        connections, roster, advance, lambda c: book.connection_key(c) in rejecting
+    )
     return apply_reviews(connections, matches, book, roster.ids)
 
 

@@ -6,7 +6,7 @@ is built from their results (:mod:`._document`) and written (:mod:`._write`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,9 +17,10 @@ from armslength.exports import ExportResult, read_exports
 from armslength.model import Account, Connection, Content, Match, Platform, ScreenResult
 from armslength.policy import Policy
 from armslength.roster import Roster, load_roster
-from armslength.roster.match import iter_matches
+from armslength.roster.match import match as match_accounts
 
 from . import _connections, _content
+from ._accounts import distinct_accounts
 from ._connections import ConnectionDecision, Thresholds
 from ._messages import own_content
 from ._model import SeparationFinding, SkippedInput
@@ -139,17 +140,40 @@ def roster_stage(path: Path | None) -> RosterRead:
 
 
 def match_stage(
-    connections: Sequence[Connection], roster: Roster, advance: Advance
+    connections: Sequence[Connection],
+    roster: Roster,
+    advance: Advance,
+    alone: Callable[[Connection], bool] = lambda c: False,
 ) -> list[Match | None]:
     """The best roster candidates of each connection that has a name or handle, of every
-    kind: past connections (removed friends, declined requests) too."""
+    kind: past connections (removed friends, declined requests) too.
+
+    Each platform's distinct accounts are scored together, under the rule that a patient
+    has at most one of them (``match(..., one_account_each=True)``): two accounts that both
+    look like one patient share that patient's probability. An account filling several rows
+    (friend and follower) is scored once and each row gets its result; accounts of different
+    platforms are never weighed against each other (a patient may have one on each).
+    Accounts with a row for which *alone* is true are scored alone and claim no patient
+    from the others (the clinician rejected a patient for them)."""
     decidable = [c for c in connections if c.name or c.handle] if len(roster) else []
     found: dict[int, Match] = {}
-    for connection, match in zip(decidable, iter_matches(decidable, roster, top=3), strict=True):
-        found[id(connection)] = match
-        advance(1)
-    advance(len(connections) - len(decidable))
+    for accounts in distinct_accounts(decidable).values():
+        apart = [any(alone(row) for row in a.rows) for a in accounts]
+        for joint in (True, False):
+            batch = [a for a, by_itself in zip(accounts, apart, strict=True) if by_itself != joint]
+            infos = [a.info() for a in batch]
+            results = match_accounts(infos, roster, top=3, one_account_each=joint)
+            for account, result in zip(batch, results, strict=True):
+                found.update((id(row), _named(result, row)) for row in account.rows)
+                advance(len(account.rows))
+    advance(len(connections) - len(found))
     return [found.get(id(c)) for c in connections]
+
+
+def _named(result: Match, row: Connection) -> Match:
+    """The account's result under the name this row shows."""
+    name = row.name or row.handle or ""
+    return result if result.name == name else result.model_copy(update={"name": name})
 
 
 def advise_stage(

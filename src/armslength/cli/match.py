@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +22,7 @@ from armslength.cli._common import (
 )
 from armslength.cli._roster_columns import RosterColumnsOption, columns_in_effect
 from armslength.errors import InputError
-from armslength.model import Connection, Match
+from armslength.model import Match
 from armslength.roster import Roster, load_roster
 from armslength.roster.match import AccountInfo
 
@@ -38,50 +39,51 @@ def _read_names_file(path: Path) -> list[str]:
     return [line for line in lines if line]
 
 
-def _export_accounts(paths: list[Path]) -> list[AccountInfo]:
+@dataclass(frozen=True)
+class _Batch:
+    """Accounts scored together: the names given, or one platform's accounts in an export."""
+
+    accounts: list[str | AccountInfo]
+    platform: str | None = None
+
+
+def _export_batches(paths: list[Path]) -> list[_Batch]:
+    """Each platform's distinct accounts (a friend who also follows is one account)."""
+    from armslength.audit import distinct_accounts
     from armslength.exports import read_exports
 
-    seen: set[tuple[str | None, str | None]] = set()
-    accounts: list[AccountInfo] = []
-    for result in read_exports(*paths):
-        for connection in result.connections:
-            account = _from_connection(connection)
-            key = (connection.name, connection.handle)
-            if account is not None and key not in seen:
-                seen.add(key)
-                accounts.append(account)
-    return accounts
-
-
-def _from_connection(connection: Connection) -> AccountInfo | None:
-    name = connection.name or connection.handle
-    return AccountInfo(name=name, handle=connection.handle) if name else None
+    connections = [c for r in read_exports(*paths) for c in r.connections if c.name or c.handle]
+    return [
+        _Batch([a.info() for a in accounts], platform.value)
+        for platform, accounts in distinct_accounts(connections).items()
+    ]
 
 
 def _inputs(
     names: list[str] | None, names_file: Path | None, export: list[Path] | None
-) -> list[str | AccountInfo]:
+) -> list[_Batch]:
     given = [bool(names), names_file is not None, bool(export)]
     if sum(given) != 1:
         raise InputError("give names, --names-file FILE or --export EXPORT (exactly one of them)")
     if names:
-        return list(names)
+        return [_Batch(list(names))]
     if names_file is not None:
-        return list(_read_names_file(names_file))
-    return list(_export_accounts(export or []))
+        return [_Batch(list(_read_names_file(names_file)))]
+    return _export_batches(export or [])
 
 
-def _render(results: list[Match], roster: Roster) -> None:
+def _render(results: list[tuple[Match, str | None]], roster: Roster) -> None:
     table = Table(title=f"Roster matches ({len(roster)} patients)", show_lines=True)
     table.add_column("Name shown")
     table.add_column("Patient")
     table.add_column("Score", justify="right")
     table.add_column("Evidence")
-    for result in results:
+    for result, platform in results:
+        name = escape(result.name[:80]) + (f" [dim]({platform})[/]" if platform else "")
         if not result.candidates:
-            table.add_row(escape(result.name[:80]), "[dim]none[/]", "", "")
+            table.add_row(name, "[dim]none[/]", "", "")
         for rank, cand in enumerate(result.candidates):
-            shown = escape(result.name[:80]) if rank == 0 else ""
+            shown = name if rank == 0 else ""
             table.add_row(
                 shown,
                 escape(cand.patient_id),
@@ -119,18 +121,37 @@ def match_command(
     config: ConfigOption = None,
     json_output: JsonOption = False,
     roster_columns: RosterColumnsOption = None,
+    independent: Annotated[
+        bool,
+        typer.Option(
+            "--independent",
+            help="Score each account alone. By default the accounts (the names given, or each "
+            "platform's accounts in an export) are scored together: a patient has at most one "
+            "of them, so two that both look like one patient share that patient's probability.",
+        ),
+    ] = False,
 ) -> None:
-    """Which roster patients could be behind these names? Scored and explained."""
+    """Which roster patients could be behind these names? Scored and explained.
+
+    The names (or each platform's accounts in an export) are taken to be distinct
+    accounts and scored together: give each account once."""
     core = core_from(config)
-    items = _inputs(names, names_file, export)
+    batches = _inputs(names, names_file, export)
     with columns_in_effect(roster_columns):
         loaded = load_roster(roster)
     if loaded.skipped:
         err_console.print(
             f"armslength: {len(loaded.skipped)} roster rows skipped (first at line {loaded.skipped[0].line}: {loaded.skipped[0].reason})"
         )
-    results = core.match(items, loaded, top=top, min_score=min_score)
+    several = len(batches) > 1  # name the platform when an export holds several
+    results = [
+        (result, batch.platform if several else None)
+        for batch in batches
+        for result in core.match(
+            batch.accounts, loaded, top=top, min_score=min_score, one_account_each=not independent
+        )
+    ]
     if json_output:
-        print_json([r.model_dump(mode="json") for r in results])
+        print_json([r.model_dump(mode="json") for r, _ in results])
     else:
         _render(results, loaded)

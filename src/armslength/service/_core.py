@@ -364,11 +364,17 @@ class Core:
         *,
         top: int = 3,
         min_score: float = 0.01,
+        one_account_each: bool = False,
     ) -> list[Match]:
-        """Candidates for each name or account (nothing is recorded: it decides nothing)."""
+        """Candidates for each name or account (nothing is recorded: it decides nothing).
+
+        ``one_account_each``: the items are the distinct accounts of one platform, scored
+        together (a patient has at most one of them)."""
         from armslength.roster.match import match
 
-        return match(list(items), roster, top=top, min_score=min_score)
+        return match(
+            list(items), roster, top=top, min_score=min_score, one_account_each=one_account_each
+        )
 
     # -- the log ----------------------------------------------------------------------------
 

@@ -6,7 +6,9 @@ not split across executors: each Python worker loads the roster once (from a
 path it can read, a file shipped with ``addFile``, or a broadcast of a roster
 DataFrame), builds the same blocking index as :func:`armslength.match`, and
 scores its partition of accounts. Results are identical to the single-machine
-path; accounts scale out, the roster is replicated.
+path with each account scored alone (``armslength match --independent``); accounts scale
+out, the roster is replicated. The joint step (``one_account_each``) needs a whole list in
+one place, so Spark does not take it (docs/matching.md, "One account per patient").
 """
 
 from __future__ import annotations
