@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from _review_export import ROSTER
 from armslength import match
 from armslength.audit import AuditOptions, ReviewBook, run_audit
 from armslength.roster import Roster, load_roster
@@ -22,14 +23,6 @@ from armslength.store.keys import Keyring, account_identity
 
 RIVAL = "another account in this list could be this patient"
 FIXED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
-ROSTER = (
-    "patient_id,given,family,birth_date,city\n"
-    "P1001,Margaret,Oyelaran,1961-03-02,Leeds\n"
-    "P1002,Delphine,Arbogast,1979-11-23,York\n"
-    "P1003,Quentin,Halvorsen,1990-01-15,Hull\n"
-    "P1004,Imogen,Castellano,1985-06-30,Leeds\n"
-    "P1005,Rosalind,Fairweather,1950-08-08,Ripon\n"
-)
 FRIENDS = ["Margaret Oyelaran", "Delphine Arbogast", "Delphine Arbogast", "Rosalind Fairweather"]
 FOLLOWERS = ["Margaret Oyelaran"]  # the same account as the friend
 REMOVED = ["Ros Fairweather"]  # a second account that could be Rosalind
