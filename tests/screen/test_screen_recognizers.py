@@ -258,3 +258,24 @@ def test_words_capitalised_in_posts_are_not_names(text: str) -> None:
 
 def test_title_keeps_a_weak_given_name() -> None:
     assert "Bob L." in _texts("Referred by Dr. Bob L. last week", "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("DOB 03/04/1957", "high"),
+        ("d.o.b. 12 March 1961", "high"),
+        ("date of birth: 1957-04-03", "high"),
+        ("born on 3 April 1957", "high"),
+        # near misses: a date with no birth label stays low in a text about no one
+        ("Updated 03/04/2025", None),
+        ("Clinic reopens 3 April 2027", None),
+    ],
+)
+def test_a_labelled_date_of_birth_is_high(text: str, severity: str | None) -> None:
+    dates = [f for f in screen(text, "post").findings if f.label == "DATE"]
+    if severity is None:
+        assert all(f.severity.value != "high" for f in dates)
+    else:
+        assert [f.severity.value for f in dates] == [severity]
+        assert dates[0].why == "a date of birth"

@@ -474,9 +474,9 @@ def _in_event(span: Span, doc: Doc) -> bool:
 
 
 def _identifies_anyway(span: Span, doc: Doc) -> bool:
-    """An age of 90 or over (Safe Harbor) and an address with a number in it point at someone
-    whatever the text is about."""
-    if span.label == "AGE":
+    """An age of 90 or over (Safe Harbor), a labelled date of birth and an address with a
+    number in it point at someone whatever the text is about."""
+    if span.label in ("AGE", "DATE"):
         return span.severity is Severity.HIGH
     text = doc.text[span.start : span.end]
     return span.rule in _ADDRESS_RULES and any(c.isdigit() for c in text)

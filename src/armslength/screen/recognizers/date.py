@@ -59,6 +59,10 @@ _ABSOLUTE: tuple[tuple[re.Pattern[str], float, str], ...] = (
         "a year of birth",
     ),
 )
+_BIRTH_LABEL = re.compile(
+    r"\b(?:born(?:\s+on)?|dob|d\.o\.b\.?|date of birth|birth\s?date)\W{0,3}$", re.I
+)
+"""A label that makes the date after it a date of birth, an identifier whoever it belongs to."""
 _MONTH_ALONE_NOT_DATE = re.compile(r"^(?:may|mar|march|jan|june|sat|sun|wed)$", re.I)
 _RELATIVE = re.compile(
     r"\b(?:yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|the other (?:day|night)"
@@ -89,7 +93,10 @@ class DateRecognizer(Recognizer):
                 group = "y" if "y" in regex.groupindex else 0
                 if self._ok(doc, match):
                     start, end = match.span(group)
-                    yield self._span(start, end, Severity.LOW, score, why)
+                    if group == 0 and _BIRTH_LABEL.search(doc.text, max(0, start - 20), start):
+                        yield self._span(start, end, Severity.HIGH, 0.95, "a date of birth")
+                    else:
+                        yield self._span(start, end, Severity.LOW, score, why)
         for match in _BARE_YEAR.finditer(doc.text):
             why = "a year: not an identifier on its own, but it dates the rest of the text"
             span = self._span(match.start("y"), match.end("y"), Severity.LOW, 0.5, why)
