@@ -206,6 +206,12 @@ STORIES = [
     ("Lovely having little Kai in for his 18-month jabs today.", "18-month", "AGE"),
     ("Participant 014 came for her final study visit with scones.", "014", "ID"),
     ("The patient's car, reg YX21 KHB, was still parked after he was taken in.", "YX21 KHB", "ID"),
+    (
+        "Shift recap: an 88-year-old man who'd been on the floor since Tuesday. Warm now.",
+        "88-year-old",
+        "AGE",
+    ),
+    ("DOB 03/04/1957 on the label of a sample left in the staff room", "03/04/1957", "DATE"),
 ]
 
 
@@ -230,6 +236,7 @@ def test_a_story_reports_the_patient_details(text: str, expected: str, label: st
         ("A lad of 19 can join the cadets; applications from Penrith welcome.", "AGE"),
         ("Our clinic turns 101 today! Thank you to every patient over the years.", "AGE"),
         ("She's 37 weeks and the midwife-led unit is open to all.", "AGE"),
+        ("A 45-year-old man was found collapsed: what is your diagnosis?", "AGE"),
     ],
 )
 def test_patient_details_need_a_patient(text: str, label: str) -> None:

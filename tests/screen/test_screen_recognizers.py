@@ -279,3 +279,42 @@ def test_a_labelled_date_of_birth_is_high(text: str, severity: str | None) -> No
     else:
         assert [f.severity.value for f in dates] == [severity]
         assert dates[0].why == "a date of birth"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Marcus from the Kingsmead estate came in for his check today", "Kingsmead"),
+        (
+            "a year after his cardiac arrest at the Westfield gym, Liam came to thank us",
+            "Westfield",
+        ),
+        (
+            "Home visit on Calle Mayor today: Señora Ruiz, 91, is managing her insulin",
+            "Calle Mayor",
+        ),
+        (
+            "An 88-year-old man on Rue Saint-Denis had been on the floor since Tuesday",
+            "Rue Saint-Denis",
+        ),
+        ("Sexual health nurse, Hope, BC. A man in his 50s came in for a test today", "Hope"),
+    ],
+)
+def test_a_name_the_words_around_make_a_place(text: str, place: str) -> None:
+    assert place in _texts(text, "LOCATION")
+    assert place not in _texts(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses: a possessive owns the place, a family's farm or home is named for them,
+        # a street word is not followed by a name, a credential is not a state
+        "Saw Mrs Patel today in clinic: her blood pressure was high at Friday's home visit",
+        "Drove out to the Patel farm today because the old man wouldn't come in with his cough",
+        "Thanks, Jane, MD for covering the clinic today after my patient's fall",
+    ],
+)
+def test_places_by_context_have_near_misses(text: str) -> None:
+    locations = _texts(text, "LOCATION")
+    assert "Friday's" not in locations and "Patel" not in locations and "Jane" not in locations

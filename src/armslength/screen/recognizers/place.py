@@ -52,10 +52,41 @@ _CORNER = re.compile(
     r"(?P<b>\w[^\n,;?!.{}]{2,40}?)(?=\s*(?:[,;?!.\n]|$))"
 )
 """An intersection: 'the corner of Via Nuova 85 and Baranyay Mill'."""
+_PLACE_NOUN = re.compile(
+    r"\b(?i:the|at|from|on|near)\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})\s+"
+    r"(?P<noun>(?i:estate|flats|gym|leisure centre|park|care home|nursing home|home|mall|shopping centre"
+    r"|campus|school|academy|college|library|market|church|mosque|temple|gurdwara|synagogue"
+    r"|pub|hotel|caravan park|camp|farm|marina|stadium|barracks|mine|factory|depot|station"
+    r"|hostel|shelter|reserve|township|settlement|compound|colony|layout|nagar|suburb))(?![\w'’-])"
+)
+"""A name before a kind of place ('the Kingsmead estate', 'at the Westfield gym'): the name
+is the place's, not a person's."""
+_STREET_PREFIX = re.compile(
+    r"(?<![\w@#])(?P<place>(?:Rue|Calle|Carrer|Via|Viale|Corso|Avenida|Rua|Strada|Ulica|ul\."
+    r"|Jalan|Jln\.?|Chemin|Boulevard|Boul\.|Lorong|Soi|Marg)\s+"
+    r"(?:(?:de|del|de la|des|du|da|do|dos|di|della)\s+)?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})"
+)
+"""A street named in the languages that put the street word first ('Rue Saint-Denis')."""
+_TOWN_REGION = re.compile(
+    r"(?<![\w@#])(?P<place>[A-Z][a-z'’-]{2,}(?:\s[A-Z][a-z'’-]{2,})?),\s(?:BC|AB|SK|MB|ON|QC|NB|NS"
+    r"|PE|NL|YT|NT|NU|NSW|VIC|QLD|TAS|ACT|AK|AL|AR|AZ|CA|CO|CT|DE|FL|GA|IA|ID|IL|KS|KY|LA|MI|MN"
+    r"|MO|MS|MT|NC|ND|NE|NH|NJ|NM|NV|NY|OH|RI|SC|SD|TN|TX|UT|VA|VT|WI|WV|WY)(?![\w'’-])"
+)
+"""A town before its state or province's postal abbreviation ('Hope, BC'); the abbreviations
+that are also credentials or words (MD, PA, MA, OK, IN, ME, OR, HI, WA, SA) are left out."""
 _NOT_PLACES = (
     "english_words", "first_names", "eponyms", "clinical.drugs", "clinical.conditions", "months",
     "clinical.insurers", "clinical.brands",
 )  # fmt: skip
+
+
+def _a_known_name(words: str) -> bool:
+    """A given name or surname ('the Kowalchuk farm' is a family's, named for them)."""
+    return any(
+        fold(word) in _lexicon.words(name)
+        for word in words.split()
+        for name in ("first_names", "surnames")
+    )
 
 
 def _tagged(doc: Doc, start: int) -> bool:
@@ -115,6 +146,7 @@ class PlaceRecognizer(Recognizer):
                 why = "a name after a word of travel, origin or residence: probably a place"
                 yield self._span(match.start("place"), match.end(), Severity.LOW, 0.55, why)
 
+        yield from self._named_by_context(doc)
         for match in _TOWN_POSTCODE.finditer(doc.text):
             town = match.group("place").rsplit(maxsplit=1)[0]
             if self._unknown_words(town.rstrip("0123456789 ")):
@@ -124,6 +156,30 @@ class PlaceRecognizer(Recognizer):
             why = "a street corner (an intersection pins down a place)"
             for group in ("a", "b"):
                 yield self._span(match.start(group), match.end(group), Severity.MEDIUM, 0.7, why)
+
+    def _named_by_context(self, doc: Doc) -> Iterator[Span]:
+        """Names that the words around them make places: a kind of place after them, a street
+        word before them, a state after them."""
+        for match in _PLACE_NOUN.finditer(doc.text):
+            place = match.group("place")
+            family = match.group("noun").lower() in ("home", "farm") and _a_known_name(place)
+            if self._some_unknown_word(place) and not family:
+                why = "a name before a kind of place (an estate, a gym, a school): a place"
+                yield self._span(match.start("place"), match.end("place"), Severity.LOW, 0.92, why)
+        for regex, why in (
+            (_STREET_PREFIX, "a street (the street word first, as in French or Spanish)"),
+            (_TOWN_REGION, "a town before its state or province"),
+        ):
+            for match in regex.finditer(doc.text):
+                yield self._span(match.start("place"), match.end("place"), Severity.LOW, 0.92, why)
+
+    @staticmethod
+    def _some_unknown_word(place: str) -> bool:
+        """At least one word is not an English word, a month or a weekday ('Kingsmead', not
+        'the Old Town')."""
+        words = fold(place).replace("-", " ").split()
+        common = ("english_words", "months")
+        return any(all(word not in _lexicon.words(name) for name in common) for word in words)
 
     @staticmethod
     def _unknown_words(place: str) -> bool:
