@@ -93,6 +93,7 @@ _DATES = (
     r"\bearlier (?:today|this week|tonight)\b",
     r"(?<=\bat )(?:[01]\d|2[0-3])[0-5]\d(?:\s?hrs?|h)?\b",  # "at 0530"
     r"\b(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|fortnights?|months?) ago\b",
+    r"(?:(?<=\bon )|(?<=\bsince ))(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?![\d/])",
     r"\b(?-i:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday)\b\.?(?=\s*:|\s+\d{1,2}(?:st|nd|rd|th)\b)(?:\s+\d{1,2}(?:st|nd|rd|th))?",
 )
@@ -105,6 +106,7 @@ _PLACES = (
     r"walked|came|drove|flew|rolled|was|is|who|with|has|had|arrived|brought|presented|in\b|at\b|on\b"
     r"|[,.:;!]))",
     r"(?<=\bon )\d{1,2}[A-Z]\b",
+    r"(?<=\bon )\d{1,2} ?(?-i:North|South|East|West)\b",
     r"\b(?-i:[A-Z][a-z]+ (?:[Ww]ard|Suite|Unit|Home|Centre|Center|Room|Wing|Lounge))\b",
     r"\b(?-i:[A-Z]) (?-i:Wing|Block|Ward|Bay)\b",
     r"\b(?-i:[A-Z][a-z]+ (?:[Hh]ome|[Hh]ouse|[Ll]odge|[Cc]ourt|[Mm]anor|[Cc]are [Hh]ome"

@@ -631,11 +631,42 @@ def _make_run(
     return Run(
         tokens=tuple(tokens[start:stop]),
         classes=tuple(classes[start:stop]),
-        titled=titled and tokens[start - 1].text[0].isupper(),
+        titled=titled
+        and (
+            tokens[start - 1].text[0].isupper()
+            or (
+                tokens[start - 1].core in _LOWERCASE_TITLES
+                and first.text[0].isupper()
+                and doc.text[tokens[start - 1].end : first.start] == " "
+            )
+        ),
         cued=_CUE.search(before) is not None,
         sentence_initial=doc.sentence_initial(first.start),
         subject=_VERB_AFTER.match(doc.text, tokens[stop - 1].end) is not None,
     )
+
+
+_LOWERCASE_TITLES = frozenset(
+    [
+        "baby",
+        "nana",
+        "nan",
+        "nanna",
+        "gran",
+        "granny",
+        "grandma",
+        "grandpa",
+        "grandad",
+        "granddad",
+        "nonna",
+        "nonno",
+        "uncle",
+        "aunt",
+        "auntie",
+        "aunty",
+    ]
+)
+"""Titles written in lower case before a capitalised name ('baby Zara', 'nana Rose')."""
 
 
 def _title_gap(doc: Doc, title: Token, name: Token) -> bool:
