@@ -212,6 +212,15 @@ STORIES = [
         "AGE",
     ),
     ("DOB 03/04/1957 on the label of a sample left in the staff room", "03/04/1957", "DATE"),
+    ("Had the pleasure of delivering baby Zara at 3.42am on Christmas Eve.", "Zara", "NAME"),
+    ("Had the pleasure of delivering baby Zara at 3.42am on Christmas Eve.", "3.42am", "DATE"),
+    ("Had the pleasure of delivering baby Zara at 3.42am on Christmas Eve.", "Christmas", "DATE"),
+    (
+        "Thanks to the team on 5 North: he went home yesterday after his sepsis.",
+        "5 North",
+        "LOCATION",
+    ),
+    ("Mrs Adams had her op on 12/09 and is back at work already.", "12/09", "DATE"),
 ]
 
 
@@ -237,6 +246,8 @@ def test_a_story_reports_the_patient_details(text: str, expected: str, label: st
         ("Our clinic turns 101 today! Thank you to every patient over the years.", "AGE"),
         ("She's 37 weeks and the midwife-led unit is open to all.", "AGE"),
         ("A 45-year-old man was found collapsed: what is your diagnosis?", "AGE"),
+        ("The surgery is closed on Christmas Eve and Boxing Day.", "DATE"),
+        ("Talked the dad through it and we heard a crying baby. Best call ever.", "NAME"),
     ],
 )
 def test_patient_details_need_a_patient(text: str, label: str) -> None:
