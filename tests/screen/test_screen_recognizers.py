@@ -318,3 +318,32 @@ def test_a_name_the_words_around_make_a_place(text: str, place: str) -> None:
 def test_places_by_context_have_near_misses(text: str) -> None:
     locations = _texts(text, "LOCATION")
     assert "Friday's" not in locations and "Patel" not in locations and "Jane" not in locations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Free medical outreach this Saturday at the Town Hall, Ikorodu: BP and eye checks.",
+        "For anything urgent call Health Link 811. Bring your health card.",
+        "Our adapted kitchen at the Wellbeing Hub is open to the public every Saturday.",
+        "Our neonatal follow-up clinic now uses the Bayley-4 at 2 years corrected age.",
+        "STOP THE PRESSURE DAY IS 19 NOVEMBER. REMEMBER SSKIN. ASK FOR WATERLOW TRAINING.",
+        "Band 5 and 6 posts at the Calder Eye Centre. Apply by 15 January 2027.",
+    ],
+)
+def test_names_of_things_are_not_people(text: str) -> None:
+    assert _texts(text, "NAME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # near misses: a title, a greeting or a known name keeps the name
+        ("SHOUTOUT TO MRS OKONKWO ON WARD 7 WHO TURNED 95 TODAY!!!", "OKONKWO"),
+        ("Saw Grace Hall in clinic today with her new hip.", "Grace Hall"),
+        ("Lovely to see Mr Link and his daughter in clinic today.", "Link"),
+        ("Happy Birthday Jay, from all of us on the ward", "Jay"),
+    ],
+)
+def test_names_of_people_beside_things_stay_names(text: str, name: str) -> None:
+    assert name in _texts(text, "NAME")

@@ -401,11 +401,15 @@ class PersonNameRecognizer(Recognizer):
                 token = doc.tokens[index]
                 if known or classes[index] is Cls.BLOCK or len(token.core) < 3:
                     continue
+                if _after_a_capitalised_word(doc, token) or _THE.search(doc.text, 0, token.start):
+                    continue
                 if not (
                     (token.text[0].isupper() and _NAME_SHAPE.match(token.text)) or doc.letters_lower
                 ):
                     continue
-                if classes[index] is Cls.WORD and doc.sentence_initial(token.start):
+                if classes[index] is Cls.WORD and (
+                    doc.sentence_initial(token.start) or not doc.letters_lower
+                ):
                     continue
                 end = token.end - (2 if token.possessive else 0)
                 why = "in a list of names ('Kónya, Becker and Vasquez')"
@@ -430,7 +434,7 @@ class PersonNameRecognizer(Recognizer):
             yield Span(start, end, "NAME", Category.PHI, Severity.MEDIUM, 0.85, self.rule, why)
 
     def _score(self, doc: Doc, run: Run) -> Span | None:
-        if _eponym_context(doc, run) and not run.titled:
+        if not run.titled and (_eponym_context(doc, run) or _not_a_person(doc, run)):
             return None
         for rule in RUN_RULES:
             if rule.test(run) and rule.score >= MIN_SCORE:
@@ -455,6 +459,117 @@ class PersonNameRecognizer(Recognizer):
                     rule.why,
                 )
         return None
+
+
+_NUMBERED = re.compile(r"-\d|\s\d+\b(?![:.]\d|\s*(?:am|pm|years?|yrs?|yo|y/o)\b)")
+"""A word followed by a version or level number ('Bayley-4', 'NEWS 2', 'Level 7')."""
+
+
+def _not_a_person(doc: Doc, run: Run) -> bool:
+    """Capitalised words that name a thing, not a person: an unknown word in an all-caps text
+    (an acronym as likely as a name), a word numbered like a tool or a level ('Bayley-4'), an
+    ordinary word after a capitalised ordinary word in mid-sentence (the 'Town Hall', 'Health
+    Link', the 'Wellbeing Hub')."""
+    end = run.tokens[-1].end
+    weak = {Cls.UNKNOWN, Cls.INITIAL, Cls.WEAK_LAST, Cls.WEAK_FIRST}
+    if doc.letters_upper and set(run.classes) <= weak:
+        return True
+    single = len(run.tokens) == 1
+    if (
+        single
+        and run.tokens[0].core in _lex()["words"]
+        and _THE.search(doc.text, 0, run.tokens[0].start)
+    ):
+        return True  # 'the Wellbeing Hub', 'at the Town Hall'
+    if len(run.tokens) >= 2 and run.tokens[-1].core in _ORGANISATION_WORDS:
+        return True  # 'Calder Eye Centre', 'Riverside Health Trust'
+
+    if len(run.tokens) == 1 and doc.text.startswith("-", end) and _NUMBERED.match(doc.text, end):
+        return True
+    if len(run.tokens) == 1 and run.classes[0] is Cls.UNKNOWN and _NUMBERED.match(doc.text, end):
+        return True
+    return len(run.tokens) == 1 and _after_a_capitalised_word(doc, run.tokens[0])
+
+
+_GREETING_WORDS = frozenset(
+    [
+        "birthday",
+        "christmas",
+        "anniversary",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "congratulations",
+        "congrats",
+        "thanks",
+        "cheers",
+        "welcome",
+        "bye",
+        "goodbye",
+        "go",
+        "come",
+        "love",
+    ]
+)
+"""Words of a greeting before a name ('Happy Birthday Jay'): the name stays a name."""
+_THE = re.compile(r"\b(?i:the) (?:[A-Z][\w'’-]* ){0,3}$")
+
+
+_ORGANISATION_WORDS = frozenset(
+    [
+        "centre",
+        "center",
+        "hub",
+        "clinic",
+        "practice",
+        "surgery",
+        "trust",
+        "foundation",
+        "institute",
+        "academy",
+        "school",
+        "college",
+        "university",
+        "campus",
+        "library",
+        "pharmacy",
+        "hospital",
+        "hospice",
+        "infirmary",
+        "unit",
+        "ward",
+        "service",
+        "services",
+        "team",
+        "network",
+        "partnership",
+        "society",
+        "association",
+        "charity",
+        "programme",
+        "program",
+    ]
+)
+"""The last word of an organisation's name (surnames such as Hall or House are left out)."""
+
+
+def _after_a_capitalised_word(doc: Doc, token: Token) -> bool:
+    if token.core not in _lex()["words"] or token.start < 2:
+        return False
+    before = doc.text[: token.start - 1]
+    if doc.text[token.start - 1] != " " or not before or not before[-1].isalpha():
+        return False
+    previous = before.rsplit(None, 1)[-1]
+    start = token.start - 1 - len(previous)
+    return (
+        previous[0].isupper()
+        and not previous.isupper()
+        and fold(previous) in _lex()["words"]
+        and fold(previous) not in _lex()["titles"]
+        and fold(previous) not in _GREETING_WORDS
+        and not doc.sentence_initial(start)
+    )
 
 
 _PLACE_WHY = (
