@@ -62,6 +62,22 @@ def test_a_reply_that_discloses_care_is_a_relationship_finding(
     assert all(f.sources and f.why for f in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # near misses of the service and conditional rules: the reader is the service's patient
+        (
+            "Your GP has sent the referral and the pain clinic will write to you with a date.",
+            "message",
+        ),
+        ("Hello, it's the stroke unit. Your dad had a settled night.", "message"),
+        ("When you came in, your scan showed the fracture had healed.", "reply"),
+    ],
+)
+def test_a_service_that_writes_to_the_reader_confirms_them(text: str, kind: str) -> None:
+    assert any(f.category.value == "relationship" for f in screen(text, kind).findings)
+
+
 SAFE_REPLIES = [
     "Thank you for taking the time to leave a review. We can't discuss any individual's care here.",
     "Privacy rules mean we can't respond to specifics online. Please call our practice manager.",
@@ -82,6 +98,8 @@ SAFE_REPLIES = [
     "Thank you so much for your kind words about the transplant unit.",
     "Hi, thanks for getting in touch about the school vaccination session.",
     "We hope your mum enjoys the open day on Saturday.",
+    "Thanks for the idea. We've passed it to the diabetes education team for an evening group.",
+    "If you'd like to talk about a concern, our physiotherapy lead is happy to help.",
 ]
 
 
@@ -117,6 +135,9 @@ NOT_ABOUT_A_PATIENT = [
     "Anti-wrinkle treatments from £180 by nurse prescribers. Book on 07700 900765.",
     "The surgery's appointment line is 01632 960900 and opens at 8am.",
     "Our clinic is closed on Friday for the Matariki public holiday. Happy Māori New Year!",
+    "Generally a heartbeat shows on a scan by 7 weeks. If you have pain or bleeding, go to A&E.",
+    "Free outreach this Saturday at the Town Hall, Ikorodu: blood sugar and eye checks.",
+    "Our neonatal follow-up clinic now uses the Bayley-4 at 2 years corrected age.",
 ]
 
 

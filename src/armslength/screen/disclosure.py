@@ -98,6 +98,16 @@ _RELATIVE = re.compile(
 """The reader's relative, anywhere before a clinical word in the sentence ('your brother is
 enjoying the day centre')."""
 _THE_SPECIFIC = re.compile(r"\bthe\s+(?:\w+\s+)?$", re.I)
+_SERVICE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:team|teams|service|services|clinic|clinics|unit|units|ward|wards|room"
+    r"|rooms|department|dept|nurses?|lead|leads|specialists?|group|groups|class|classes|course"
+    r"|courses|programme|program|education|line|helpline|desk|office|trial|study|leaflets?"
+    r"|information|network|pathway|hub|centre|center|session times|drop-in|awareness)\b",
+    re.I,
+)
+"""A clinical word naming a service ('the diabetes education team', 'the scan room')."""
+_CONDITIONAL = re.compile(r"\b(?:if|when|whenever|unless|in case|anyone who|those of)\s+$", re.I)
+"""'If you have pain, ...': advice to anyone, not something known about the reader."""
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*", re.S)
 _GENERIC = frozenset({TermClass.CARE, TermClass.BILLING})
 
@@ -295,9 +305,10 @@ def _second_person(sentence: str, offset: int, addressed: bool = False) -> Cue |
         relative = _RELATIVE.search(sentence, 0, term.start)
         if relative is not None and term.start - relative.end() <= 60:
             return _cue(offset, relative.start(), term.end, term)
-        if specific and (
-            you is not None or addressed or _THE_SPECIFIC.search(sentence, 0, term.start)
-        ):
+        reader = you is not None and not _CONDITIONAL.search(sentence, 0, you.start())
+        if not (reader or addressed) and _SERVICE_AFTER.match(sentence, term.end):
+            continue  # "the diabetes education team", "the scan room": a service, no one's care
+        if specific and (reader or addressed or _THE_SPECIFIC.search(sentence, 0, term.start)):
             begin = min(you.start(), term.start) if you is not None else term.start
             end = max(you.end(), term.end) if you is not None else term.end
             if end - begin > 60:
