@@ -100,6 +100,10 @@ SAFE_REPLIES = [
     "We hope your mum enjoys the open day on Saturday.",
     "Thanks for the idea. We've passed it to the diabetes education team for an evening group.",
     "If you'd like to talk about a concern, our physiotherapy lead is happy to help.",
+    "We can't discuss any patient's care online. Please contact our clinic manager on 01632 960519.",
+    "Please call our patient advocate at 555-0132 during business hours.",
+    "Please ring the practice manager, Monday to Thursday mornings, and she'll listen.",
+    "Thank you for your kind words. Cards can be left at the ward 9 desk.",
 ]
 
 
@@ -138,6 +142,9 @@ NOT_ABOUT_A_PATIENT = [
     "Generally a heartbeat shows on a scan by 7 weeks. If you have pain or bleeding, go to A&E.",
     "Free outreach this Saturday at the Town Hall, Ikorodu: blood sugar and eye checks.",
     "Our neonatal follow-up clinic now uses the Bayley-4 at 2 years corrected age.",
+    "Recruiting adults aged 18-75 with sleep apnoea. Ask your consultant or email trial@example.org.",
+    "Our Mother and Baby Unit has 8 beds. Partners can stay overnight. Visiting 10am-8pm.",
+    "Twelve hours of telehealth calls and not one patient noticed the cat on my lap.",
 ]
 
 
@@ -233,6 +240,13 @@ STORIES = [
         "AGE",
     ),
     ("DOB 03/04/1957 on the label of a sample left in the staff room", "03/04/1957", "DATE"),
+    # near misses of the public-contact rule: the number is in another sentence, or a patient's
+    (
+        "A lady left her phone in our clinic today, please ring us. It says ICE: 07700 900642.",
+        "07700 900642",
+        "CONTACT",
+    ),
+    ("Mrs Lee was moved to Oak Ward on Tuesday after her fall.", "Oak Ward", "LOCATION"),
     ("Had the pleasure of delivering baby Zara at 3.42am on Christmas Eve.", "Zara", "NAME"),
     ("Had the pleasure of delivering baby Zara at 3.42am on Christmas Eve.", "3.42am", "DATE"),
     ("Had the pleasure of delivering baby Zara at 3.42am on Christmas Eve.", "Christmas", "DATE"),

@@ -52,12 +52,21 @@ _PUBLIC_CONTACT = re.compile(
     r"book (?:on|at|via)|bookings?:?|(?:appointment|booking|enquiry|enquiries|reception|dispensary"
     r"|prescription|after-hours|out-of-hours|advice|main|switchboard|staff) (?:line|number)(?: is)?"
     r"|(?:the|our) (?:[\w-]+ ){0,3}(?:team|unit|service|lead|manager|coordinator|desk|office|department"
-    r"|hub|nurses|midwives)(?: (?:on|at|via))?|(?:glad|happy|pleased) to (?:speak|talk) to you)\b",
+    r"|hub|nurses|midwives|advocate|liaison|administrator|secretary|receptionist|navigator|triage)"
+    r"(?: (?:on|at|via))?|(?:glad|happy|pleased) to (?:speak|talk) to you)\b",
     re.I,
 )
 _CALL_CUE = re.compile(
-    r"\b(?:call|ring|phone|dial|to (?:re)?book|to cancel|visit|go to|see|via|at)\b", re.I
+    r"\b(?:call|ring|phone|dial|to (?:re)?book|to cancel|visit|go to|see|via|at|e-?mail|write to"
+    r"|text|whatsapp|message)\b",
+    re.I,
 )
+_CALL_THIS = re.compile(
+    r"\b(?:please |or |and )(?:call|ring|phone|dial|text|e-?mail|contact)(?: us)?(?: (?:on|at))?\s*$",
+    re.I,
+)
+"""'... or call 01632 960488', 'please email ...': the reader is told to use it, so it is the
+writer's or a service's, whoever else the text mentions."""
 """An instruction to readers to call a number: in a text about no one, a public line."""
 _PRACTICE_VOICE = re.compile(r"\b(?:we|we're|we've|we'll|our|ours|us)\b", re.I)
 """The practice speaking: its own number or address is no patient's."""
@@ -390,7 +399,10 @@ def apply(spans: list[Span], doc: Doc) -> list[Span]:
     spans = [
         s
         for s in spans
-        if not _in_event(s, doc) and not _declined(s, doc) and not _names_a_venue(s, doc)
+        if not _in_event(s, doc)
+        and not _declined(s, doc)
+        and not _names_a_venue(s, doc)
+        and not (s.rule in CONTACT_RULES and _public_contact(s, doc))
     ]
     if disclosure.about_patient or _named_in_care(spans, doc):
         if disclosure.query or _vignette(doc):
@@ -499,7 +511,10 @@ def _public_contact(span: Span, doc: Doc) -> bool:
     text = doc.text[span.start : span.end]
     if _ROLE_ADDRESS.match(text) or _TOLL_FREE.match(text):
         return True
-    return _PUBLIC_CONTACT.search(doc.text, max(0, span.start - 60), span.start) is not None
+    sentence = max(doc.text.rfind(mark, 0, span.start) for mark in ".!?\n") + 1
+    if _CALL_THIS.search(doc.text, max(sentence, span.start - 30), span.start):
+        return True
+    return _PUBLIC_CONTACT.search(doc.text, max(sentence, span.start - 60), span.start) is not None
 
 
 def _vignette(doc: Doc) -> bool:

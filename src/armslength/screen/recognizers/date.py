@@ -48,7 +48,18 @@ _ABSOLUTE: tuple[tuple[re.Pattern[str], float, str], ...] = (
         0.9,
         "a calendar date",
     ),
-    (re.compile(r"\b" + _WEEKDAY + r"\b", re.I), 0.7, "a day of the week"),
+    (
+        re.compile(
+            r"(?<!\bto )(?<!till )(?<!until )(?<!through )(?<![-–—])(?<![-–—] )\b"
+            + _WEEKDAY
+            + r"\b(?!\s*(?:to|till|until|through|thru|-|–|—)\s*"
+            + _WEEKDAY
+            + r")",
+            re.I,
+        ),
+        0.7,
+        "a day of the week",
+    ),
     (
         re.compile(
             r"\b(?:born|dob|d\.o\.b\.?|date of birth|birthday)\W{0,3}(?:in\s+|on\s+)?"
