@@ -436,6 +436,12 @@ class PersonNameRecognizer(Recognizer):
     def _score(self, doc: Doc, run: Run) -> Span | None:
         if not run.titled and (_eponym_context(doc, run) or _not_a_person(doc, run)):
             return None
+        if len(run.tokens) >= 2 and run.tokens[-1].core in _ORGANISATION_WORDS:
+            start, end = run.tokens[0].start, run.tokens[-1].end
+            why = "capitalised words ending in 'Centre', 'Clinic', 'Trust' ...: a named facility"
+            return Span(
+                start, end, "LOCATION", Category.PHI, Severity.LOW, 0.8, "phi-facility", why
+            )
         for rule in RUN_RULES:
             if rule.test(run) and rule.score >= MIN_SCORE:
                 start = run.tokens[0].start
@@ -481,8 +487,6 @@ def _not_a_person(doc: Doc, run: Run) -> bool:
         and _THE.search(doc.text, 0, run.tokens[0].start)
     ):
         return True  # 'the Wellbeing Hub', 'at the Town Hall'
-    if len(run.tokens) >= 2 and run.tokens[-1].core in _ORGANISATION_WORDS:
-        return True  # 'Calder Eye Centre', 'Riverside Health Trust'
 
     if len(run.tokens) == 1 and doc.text.startswith("-", end) and _NUMBERED.match(doc.text, end):
         return True
