@@ -46,6 +46,20 @@ CONFIRMS = [
     ("reply", "Your brother's medication was reviewed by the GP last week.", "medication"),
     ("reply", "As discussed, we'll review you again before the end of the month.", "discussed"),
     ("message", "Your neutrophils on Monday were 0.8, so we're delaying cycle 3.", "neutrophils"),
+    # the writer acting on the reader, the next visit, a plan they shared
+    (
+        "comment",
+        "That's normal after the glue we put on your forehead, keep it dry.",
+        "put on your",
+    ),
+    ("reply", "The new domes will be ready to fit when you pop in on Thursday.", "when you pop in"),
+    (
+        "message",
+        "Hi Jade, just confirming Tuesday 4.15 with you, same room as before.",
+        "same room",
+    ),
+    ("message", "Hi Jade, just confirming your appointment on Tuesday.", "appointment"),
+    ("reply", "Next time we'll use the hand instruments and a numbing gel.", "Next time we'll use"),
 ]
 
 
@@ -145,6 +159,7 @@ NOT_ABOUT_A_PATIENT = [
     "Recruiting adults aged 18-75 with sleep apnoea. Ask your consultant or email trial@example.org.",
     "Our Mother and Baby Unit has 8 beds. Partners can stay overnight. Visiting 10am-8pm.",
     "Twelve hours of telehealth calls and not one patient noticed the cat on my lap.",
+    "Heads up, the Mepilex stock is low on level 2, could you order more before the weekend?",
 ]
 
 
@@ -247,6 +262,24 @@ STORIES = [
         "CONTACT",
     ),
     ("Mrs Lee was moved to Oak Ward on Tuesday after her fall.", "Oak Ward", "LOCATION"),
+    (
+        "CAMHS. A 14 y/o I've been seeing for months told me today she feels better.",
+        "14 y/o",
+        "AGE",
+    ),
+    ("Perinatal team. Mum of twins, 26, from the Gorbals, rang today laughing.", "26", "AGE"),
+    (
+        "Hearing centre, Ilford. Harbans, who turned 91 in October, heard his wife today.",
+        "91",
+        "AGE",
+    ),
+    ("Walk-in clinic in Byron this morning: bloke got stung by a bluebottle.", "Byron", "LOCATION"),
+    (
+        "Laser clinic. Client in her 30s, managed last Saturday, fully resolved.",
+        "in her 30s",
+        "AGE",
+    ),
+    ("LD nursing: visit to Larchwood House today. Kev showed me his new book.", "Kev", "NAME"),
     ("Had the pleasure of delivering baby Zara at 3.42am on Christmas Eve.", "Zara", "NAME"),
     ("Had the pleasure of delivering baby Zara at 3.42am on Christmas Eve.", "3.42am", "DATE"),
     ("Had the pleasure of delivering baby Zara at 3.42am on Christmas Eve.", "Christmas", "DATE"),

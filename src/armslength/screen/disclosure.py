@@ -88,7 +88,8 @@ _POSSESSOR = re.compile(
     r"|boy|girl|twins|grandson|granddaughter|mum|mom|mother|dad|father|husband|wife|partner"
     r"|nan|grandad|grandpa|grandma|brother|sister|grandmother|grandfather|aunt|auntie|uncle"
     r"|niece|nephew|cousin|family|parents|fiancée?|carer|relative|loved one)(?:'s|’s)?)?"
-    r"(?:\s+(?:recent|last|next|new|first|second|third|final|repeat|annual|latest|own))?\s+$",
+    r"(?:\s+(?:recent|last|next|new|first|second|third|final|repeat|annual|latest|own))?\s+$"
+    r"|\b(?:baby|bub|little one)(?:'s|’s)\s+$",
     re.I,
 )
 _AN_EVENT = re.compile(
@@ -115,6 +116,12 @@ _SERVICE_AFTER = re.compile(
     re.I,
 )
 """A clinical word naming a service ('the diabetes education team', 'the scan room')."""
+_LOGISTICS = re.compile(
+    r"\b(?:stock|stocks|fridge|fridges|cupboard|supplies|supply|order more|deliver(?:y|ies)"
+    r"|shortage|expired|expiry|batch|lot number|back-?order(?:ed)?|out of stock)\b",
+    re.I,
+)
+"""Words about a drug or dressing as stock: staff logistics, no one's treatment."""
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|unless|in case|anyone who|those of)\s+$", re.I)
 """'If you have pain, ...': advice to anyone, not something known about the reader."""
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*", re.S)
@@ -149,6 +156,9 @@ class _CueRow(BaseModel):
     also: tuple[str, ...] = ()
     """Patterns that must all match in the same sentence too (a person, a care setting and
     something that happened: 'nursed a teen through DKA on Boxing Day')."""
+    needs_you: bool = True
+    """An encounter cue that counts only with 'you' or 'your' in the same sentence; false for
+    phrases that speak to the reader by themselves ('as we talked about')."""
     weak: bool = False
     """A patient cue that a case question cancels ('a 58-year-old female diagnosed with
     AF: what are the risks?' asks about a case, it tells no patient's story)."""
@@ -317,6 +327,8 @@ def _second_person(sentence: str, offset: int, addressed: bool = False) -> Cue |
         reader = you is not None and not _CONDITIONAL.search(sentence, 0, you.start())
         if not (reader or addressed) and _SERVICE_AFTER.match(sentence, term.end):
             continue  # "the diabetes education team", "the scan room": a service, no one's care
+        if _LOGISTICS.search(sentence, term.end):
+            continue  # "the Mepilex stock is low", "move the anti-D to the fridge": supplies
         if specific and (reader or addressed or _THE_SPECIFIC.search(sentence, 0, term.start)):
             begin = min(you.start(), term.start) if you is not None else term.start
             end = max(you.end(), term.end) if you is not None else term.end
@@ -328,9 +340,10 @@ def _second_person(sentence: str, offset: int, addressed: bool = False) -> Cue |
 
 def _encounter(sentence: str, offset: int) -> Cue | None:
     """The writer met or treated the person addressed ('as you know, we only met twice')."""
-    if _SECOND_PERSON.search(sentence) is None:
-        return None
+    you = _SECOND_PERSON.search(sentence) is not None
     for row, pattern in _cues().encounter:
+        if row.needs_you and not you:
+            continue
         found = pattern.search(sentence)
         if found is None:
             continue
