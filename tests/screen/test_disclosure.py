@@ -121,6 +121,19 @@ SAFE_REPLIES = [
 ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great thread! I always tell students: if the patient looks sick, they are sick.",
+        "Agree with this thread. The Centor criteria are over-used for sore throats in adults.",
+        "Anyone else see the Wells score misapplied in pregnancy all the time?",
+    ],
+)
+def test_a_comment_about_practice_confirms_no_one(text: str) -> None:
+    result = screen(text, "comment")
+    assert result.risk is Severity.NONE, [(f.text, f.rule) for f in result.findings]
+
+
 @pytest.mark.parametrize("text", SAFE_REPLIES)
 def test_a_reply_that_confirms_nothing_has_no_finding(text: str) -> None:
     result = screen(text, "reply")
@@ -160,6 +173,8 @@ NOT_ABOUT_A_PATIENT = [
     "Our Mother and Baby Unit has 8 beds. Partners can stay overnight. Visiting 10am-8pm.",
     "Twelve hours of telehealth calls and not one patient noticed the cat on my lap.",
     "Heads up, the Mepilex stock is low on level 2, could you order more before the weekend?",
+    "Happy International Nurses Day to the whole team at St Luke's!",
+    "Thank you to the Friends of St Aidan's for funding the new tea trolley.",
 ]
 
 

@@ -116,6 +116,12 @@ _SERVICE_AFTER = re.compile(
     re.I,
 )
 """A clinical word naming a service ('the diabetes education team', 'the scan room')."""
+_A_TOOL = re.compile(
+    r"\b(?:score|scores|criteria|rule|rules|scale|tool|algorithm|index|classification|staging"
+    r"|checklist|questionnaire|guideline|guidelines|protocol|pathway|bundle|calculator)\b",
+    re.I,
+)
+"""A named score, rule or guideline ('the Wells score'): a tool, not someone's result."""
 _LOGISTICS = re.compile(
     r"\b(?:stock|stocks|fridge|fridges|cupboard|supplies|supply|order more|deliver(?:y|ies)"
     r"|shortage|expired|expiry|batch|lot number|back-?order(?:ed)?|out of stock)\b",
@@ -325,6 +331,8 @@ def _second_person(sentence: str, offset: int, addressed: bool = False) -> Cue |
         if relative is not None and term.start - relative.end() <= 60:
             return _cue(offset, relative.start(), term.end, term)
         reader = you is not None and not _CONDITIONAL.search(sentence, 0, you.start())
+        if not (reader or addressed) and _A_TOOL.search(sentence, term.start, term.end + 12):
+            continue  # "the Centor criteria", "the Wells score": a clinical tool, no one's test
         if not (reader or addressed) and _SERVICE_AFTER.match(sentence, term.end):
             continue  # "the diabetes education team", "the scan room": a service, no one's care
         if _LOGISTICS.search(sentence, term.end):

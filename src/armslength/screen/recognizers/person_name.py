@@ -477,6 +477,8 @@ def _not_a_person(doc: Doc, run: Run) -> bool:
     ordinary word after a capitalised ordinary word in mid-sentence (the 'Town Hall', 'Health
     Link', the 'Wellbeing Hub')."""
     end = run.tokens[-1].end
+    if _SAINT.search(doc.text, max(0, run.tokens[0].start - 7), run.tokens[0].start):
+        return True  # 'St Luke's', 'Saint Aidan': a church, hospital or school
     weak = {Cls.UNKNOWN, Cls.INITIAL, Cls.WEAK_LAST, Cls.WEAK_FIRST}
     if doc.letters_upper and set(run.classes) <= weak:
         return True
@@ -495,6 +497,7 @@ def _not_a_person(doc: Doc, run: Run) -> bool:
     return len(run.tokens) == 1 and _after_a_capitalised_word(doc, run.tokens[0])
 
 
+_SAINT = re.compile(r"(?<![\w-])(?-i:St|Ste|Saint|San|Santa|São|Sao)\.? $")
 _GREETING_WORDS = frozenset(
     [
         "birthday",
