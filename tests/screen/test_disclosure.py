@@ -277,6 +277,9 @@ STORIES = [
         "CONTACT",
     ),
     ("Mrs Lee was moved to Oak Ward on Tuesday after her fall.", "Oak Ward", "LOCATION"),
+    ("Mr Lee, admitted to St. Luke's on 10/11/23, is home now.", "St. Luke's", "LOCATION"),
+    ("Nana Ama is 101 today and still asks for her jollof at lunch.", "101", "AGE"),
+    ("The notes say John's email is john_doe@example.com, seen at St. Jude's.", "John", "NAME"),
     (
         "CAMHS. A 14 y/o I've been seeing for months told me today she feels better.",
         "14 y/o",

@@ -19,7 +19,9 @@ _AGE = re.compile(
     r"\s+(?P<n5>\d{1,3})\b(?!\s*(?:%|mg|kg|lbs|cm|min|am|pm|o'clock|:|\.\d))"
     r"|\((?P<n6>\d{1,3})\s?[MF]\)"
     r"|\b(?P<n7>\d{1,3})(?P<sex>[MF])\b"
-    r"|(?<=[A-Za-z],\s)(?P<n8>9\d|1[01]\d)(?=\s*[,)])",
+    r"|(?<=[A-Za-z],\s)(?P<n8>9\d|1[01]\d)(?=\s*[,)])"
+    r"|(?:(?-i:\b[A-Z][a-z]+)|\b(?:nan|nana|gran|granny|grandma|grandad|grandpa|mum|dad))\s+is\s+"
+    r"(?P<n9>9\d|1[01]\d)(?=\s*(?:today|tomorrow|this|now|years?|yrs?|and|[!.,;]|$))",
     re.I,
 )
 _DECADE = re.compile(
@@ -45,7 +47,7 @@ class AgeRecognizer(Recognizer):
     def find(self, doc: Doc) -> Iterator[Span]:
         for match in _AGE.finditer(doc.text):
             group = next(
-                g for g in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8") if match.group(g)
+                g for g in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9") if match.group(g)
             )
             if group == "n7" and match.group("sex").islower():
                 continue
@@ -68,7 +70,7 @@ class AgeRecognizer(Recognizer):
         return _PERSON.search(doc.text, max(0, start - 60), start) is not None
 
     def _age(self, match: re.Match[str], age: int) -> Span:
-        start, end = match.span()
+        start, end = match.span("n9") if match.group("n9") else match.span()
         if age >= 90:
             why = f"an age of {age}: ages over 89 are identifiers under HIPAA Safe Harbor"
             return Span(start, end, "AGE", Category.PHI, Severity.HIGH, 0.95, self.rule, why)

@@ -10,12 +10,16 @@ from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
 from armslength.screen.recognizers._base import Recognizer
 
-_NAMEWORD = r"(?:(?:St|Mt|Ft)\.?\s|[A-Z][\w'’&.-]*\s|of\s|the\s|and\s|[A-Z]{2,}[-\s])"
+_NAMEWORD = (
+    r"(?:(?:St|Mt|Ft)\.?\s|[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*\s|of\s|the\s|and\s|[A-Z]{2,}[-\s])"
+)
 _FACILITY_WORD = _lexicon.phrase_pattern("facility_words")
 _KNOWN = _lexicon.phrase_pattern("facility_names")
 
 _NAMED = re.compile(
-    r"(?<![\w'])(?:[A-Z][\w'’&.-]*[\s-]|(?:St|Mt|Ft)\.?\s)(?:" + _NAMEWORD + r"){0,4}"
+    r"(?<![\w'])(?:[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*[\s-]|(?:St|Mt|Ft)\.?\s)(?:"
+    + _NAMEWORD
+    + r"){0,4}"
     r"(?i:" + _FACILITY_WORD + r")(?![\w])"
     r"(?:\s+(?:of|in|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?"
 )

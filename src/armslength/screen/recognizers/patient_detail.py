@@ -109,7 +109,9 @@ _PLACES = (
     r"(?<=\bon )\d{1,2} ?(?-i:North|South|East|West)\b",
     r"\b(?-i:[A-Z][a-z]+ (?:[Ww]ard|Suite|Unit|Home|Centre|Center|Room|Wing|Lounge))\b",
     r"\b(?-i:[A-Z]) (?-i:Wing|Block|Ward|Bay)\b",
-    r"\b(?-i:[A-Z][a-z]+ (?:[Hh]ome|[Hh]ouse|[Ll]odge|[Cc]ourt|[Mm]anor|[Cc]are [Hh]ome"
+    r"\b(?!(?-i:Go|Going|Gone|Went|Come|Coming|Came|Back|Welcome|Sent|Send|Get|Got|Heading|Headed"
+    r"|Straight|Safe|Off|On|At|In|To|The|Our|My|His|Her|Their|Your|Nursing|Care)\b)"
+    r"(?-i:[A-Z][a-z]+ (?:[Hh]ome|[Hh]ouse|[Ll]odge|[Cc]ourt|[Mm]anor|[Cc]are [Hh]ome"
     r"|[Nn]ursing [Hh]ome|[Rr]etirement [Vv]illage|[Rr]esidential [Hh]ome))\b",
     r"\b(?-i:(?:[A-Z][a-z'’-]+ ){1,2}(?:Road|Street|Close|Lane|Avenue|Drive|Way|Crescent|Terrace"
     r"|Gardens|Place|Grove|Court|Rise|Row|Hill|Rd|St|Ave))\b",

@@ -436,6 +436,14 @@ class PersonNameRecognizer(Recognizer):
     def _score(self, doc: Doc, run: Run) -> Span | None:
         if not run.titled and (_eponym_context(doc, run) or _not_a_person(doc, run)):
             return None
+        saint = _SAINT.search(doc.text, max(0, run.tokens[0].start - 7), run.tokens[0].start)
+        if saint is not None and not run.titled:
+            last = run.tokens[-1]
+            end = last.end
+            why = "a saint's name ('St Luke's'): a hospital, church or school, not a person"
+            return Span(
+                saint.start(), end, "LOCATION", Category.PHI, Severity.LOW, 0.8, "phi-facility", why
+            )
         if len(run.tokens) >= 2 and run.tokens[-1].core in _ORGANISATION_WORDS:
             start, end = run.tokens[0].start, run.tokens[-1].end
             why = "capitalised words ending in 'Centre', 'Clinic', 'Trust' ...: a named facility"
@@ -477,8 +485,6 @@ def _not_a_person(doc: Doc, run: Run) -> bool:
     ordinary word after a capitalised ordinary word in mid-sentence (the 'Town Hall', 'Health
     Link', the 'Wellbeing Hub')."""
     end = run.tokens[-1].end
-    if _SAINT.search(doc.text, max(0, run.tokens[0].start - 7), run.tokens[0].start):
-        return True  # 'St Luke's', 'Saint Aidan': a church, hospital or school
     weak = {Cls.UNKNOWN, Cls.INITIAL, Cls.WEAK_LAST, Cls.WEAK_FIRST}
     if doc.letters_upper and set(run.classes) <= weak:
         return True
@@ -627,7 +633,7 @@ def _a_place(doc: Doc, run: Run) -> bool:
         return True
     if _PLACE_BEFORE.search(doc.text, max(0, start - 12), start) is None:
         return False
-    first = doc.text[start : run.tokens[0].end].lower()
+    first = run.tokens[0].core
     return first not in given_names()
 
 
