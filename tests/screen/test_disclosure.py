@@ -279,6 +279,21 @@ STORIES = [
     ("Mrs Lee was moved to Oak Ward on Tuesday after her fall.", "Oak Ward", "LOCATION"),
     ("Mr Lee, admitted to St. Luke's on 10/11/23, is home now.", "St. Luke's", "LOCATION"),
     ("Nana Ama is 101 today and still asks for her jollof at lunch.", "101", "AGE"),
+    (
+        "Mr Leung, in his late 60s, from Tai Po, came in this morning for his jab.",
+        "Tai Po",
+        "LOCATION",
+    ),
+    (
+        "Night shift: a 22yo lad off a scooter on the A470 around midnight, GCS 7.",
+        "A470",
+        "LOCATION",
+    ),
+    (
+        "Podiatry at Ty Coch Nursing Home: a resident's heel sore nobody had spotted.",
+        "Ty Coch",
+        "LOCATION",
+    ),
     ("The notes say John's email is john_doe@example.com, seen at St. Jude's.", "John", "NAME"),
     (
         "CAMHS. A 14 y/o I've been seeing for months told me today she feels better.",

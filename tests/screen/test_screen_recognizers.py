@@ -347,3 +347,10 @@ def test_names_of_things_are_not_people(text: str) -> None:
 )
 def test_names_of_people_beside_things_stay_names(text: str, name: str) -> None:
     assert name in _texts(text, "NAME")
+
+
+def test_a_numbered_road_is_a_place_only_in_a_story() -> None:
+    assert "A470" in _texts(
+        "A 22yo lad came off a scooter on the A470 last night, GCS 7.", "LOCATION"
+    )
+    assert _texts("Print the leaflet on A4 and bring it to the M25 conference.", "LOCATION") == []

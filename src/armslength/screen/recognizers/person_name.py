@@ -436,6 +436,12 @@ class PersonNameRecognizer(Recognizer):
     def _score(self, doc: Doc, run: Run) -> Span | None:
         if not run.titled and (_eponym_context(doc, run) or _not_a_person(doc, run)):
             return None
+        if not run.titled and _FACILITY_AFTER.match(doc.text, run.tokens[-1].end):
+            return None  # 'Ty Coch Nursing Home': the facility recognizer names the place
+        if not run.titled and _a_town(doc, run):
+            start, end = run.tokens[0].start, run.tokens[-1].end
+            why = "capitalised words that are a town in the gazetteer, with no given name in them"
+            return Span(start, end, "LOCATION", Category.PHI, Severity.LOW, 0.8, "phi-place", why)
         saint = _SAINT.search(doc.text, max(0, run.tokens[0].start - 7), run.tokens[0].start)
         if saint is not None and not run.titled:
             last = run.tokens[-1]
@@ -501,6 +507,25 @@ def _not_a_person(doc: Doc, run: Run) -> bool:
     if len(run.tokens) == 1 and run.classes[0] is Cls.UNKNOWN and _NUMBERED.match(doc.text, end):
         return True
     return len(run.tokens) == 1 and _after_a_capitalised_word(doc, run.tokens[0])
+
+
+_FACILITY_AFTER = re.compile(
+    r"\s+(?i:nursing home|care home|residential home|hospital|clinic|medical cent(?:re|er)"
+    r"|health cent(?:re|er)|surgery|hospice|infirmary|primary school|primary|high school|school"
+    r"|academy|college|university|prison|barracks)\b"
+)
+"""A facility word right after the run: the words name the facility, not a person."""
+
+
+def _a_town(doc: Doc, run: Run) -> bool:
+    """The run is exactly a town or city of the gazetteer (which leaves out English words,
+    given names and common surnames), in two or more words ('Tai Po')."""
+    if len(run.tokens) == 1:
+        return False  # a lone word is a place only after 'from', 'in' ... (_a_place)
+    span = (run.tokens[0].start, run.tokens[-1].end - (2 if run.tokens[-1].possessive else 0))
+    return any((start, end) == span for start, end, _ in doc.phrases("towns")) or any(
+        (start, end) == span for start, end, _ in doc.phrases("cities")
+    )
 
 
 _SAINT = re.compile(r"(?<![\w-])(?-i:St|Ste|Saint|San|Santa|São|Sao)\.? $")
@@ -588,7 +613,7 @@ def _after_a_capitalised_word(doc: Doc, token: Token) -> bool:
 _PLACE_WHY = (
     "a name after 'from', 'in' or 'near', or ending in a street's or landform's word: a place"
 )
-_PLACE_BEFORE = re.compile(r"(?:\b(?:from|near|outside|past|around|in|at)\s+)\Z")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:from|near|outside|past|around|in|at|fae|frae)\s+)\Z")
 _PLACE_LAST = frozenset(
     [
         "ave",

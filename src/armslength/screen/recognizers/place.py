@@ -74,6 +74,12 @@ _TOWN_REGION = re.compile(
 )
 """A town before its state or province's postal abbreviation ('Hope, BC'); the abbreviations
 that are also credentials or words (MD, PA, MA, OK, IN, ME, OR, HI, WA, SA) are left out."""
+_ROAD = re.compile(
+    r"\b(?i:on|off|along|near|at|by|down|up|onto|crossing)\s+(?:the\s+)?(?P<place>(?:A|B)\d{2,4}"
+    r"|M\d{1,3}(?:\s?J\d{1,2})?|I-\d{1,3}|US-?\d{1,3}|SH ?\d{1,3}"
+    r"|(?:Highway|Hwy|Route|Rte|Interstate|State Highway|Road)\s\d{1,4})(?![\w-])"
+)
+"""A numbered road ('on the A470', 'off the M6', 'Highway 49'): in a story, where it happened."""
 _NOT_PLACES = (
     "english_words", "first_names", "eponyms", "clinical.drugs", "clinical.conditions", "months",
     "clinical.insurers", "clinical.brands",
@@ -147,6 +153,10 @@ class PlaceRecognizer(Recognizer):
                 yield self._span(match.start("place"), match.end(), Severity.LOW, 0.55, why)
 
         yield from self._named_by_context(doc)
+        for match in _ROAD.finditer(doc.text):
+            why = "a numbered road: with a patient in the story it places the event"
+            span = self._span(match.start("place"), match.end("place"), Severity.LOW, 0.7, why)
+            yield replace(span, needs_story=True)
         for match in _TOWN_POSTCODE.finditer(doc.text):
             town = match.group("place").rsplit(maxsplit=1)[0]
             if self._unknown_words(town.rstrip("0123456789 ")):
