@@ -118,6 +118,8 @@ SAFE_REPLIES = [
     "Please call our patient advocate at 555-0132 during business hours.",
     "Please ring the practice manager, Monday to Thursday mornings, and she'll listen.",
     "Thank you for your kind words. Cards can be left at the ward 9 desk.",
+    "Our patient liaison team would be glad to hear from you on 01632 960588, Monday to Friday.",
+    "We cannot discuss anyone's health here. Please ring the surgery and ask for the manager.",
 ]
 
 
@@ -175,6 +177,14 @@ NOT_ABOUT_A_PATIENT = [
     "Heads up, the Mepilex stock is low on level 2, could you order more before the weekend?",
     "Happy International Nurses Day to the whole team at St Luke's!",
     "Thank you to the Friends of St Aidan's for funding the new tea trolley.",
+    "Breast screening is offered to women aged 50 to 71. Our Wear It Pink bake sale is on 16 October.",
+    "World Ostomy Day: the stoma reps will be in the outpatients foyer with samples.",
+    "Child welfare clinic is on Wednesdays from 8am. Please come early.",
+    "Screening packages at our clinic: RM180 for bloods and lipids, open daily.",
+    "Flu vaccine at our clinic. Walk-in Mon–Sat 9am–1pm. Closed on Sundays.",
+    "Oh for Pete's sake, folks, it's deer season. Wear a harness.",
+    "Back pain with numbness in the saddle area? Go to A&E straight away, don't wait for Monday.",
+    "Yes, the Fontaine and Rutherford classifications still matter for claudication.",
 ]
 
 

@@ -53,7 +53,8 @@ _PUBLIC_CONTACT = re.compile(
     r"|prescription|after-hours|out-of-hours|advice|main|switchboard|staff) (?:line|number)(?: is)?"
     r"|(?:the|our) (?:[\w-]+ ){0,3}(?:team|unit|service|lead|manager|coordinator|desk|office|department"
     r"|hub|nurses|midwives|advocate|liaison|administrator|secretary|receptionist|navigator|triage)"
-    r"(?: (?:on|at|via))?|(?:glad|happy|pleased) to (?:speak|talk) to you)\b",
+    r"(?: (?:on|at|via))?|(?:glad|happy|pleased) to (?:speak|talk) to you"
+    r"|(?:hear from|speak (?:to|with)|talk (?:to|with)) you (?:on|at|via))\b",
     re.I,
 )
 _CALL_CUE = re.compile(
@@ -122,6 +123,9 @@ _A_TOOL = re.compile(
     re.I,
 )
 """A named score, rule or guideline ('the Wells score'): a tool, not someone's result."""
+_CONTACT_THE = re.compile(
+    r"\b(?:call|ring|phone|contact|visit|e-?mail|write to|message)\s+(?:the|our)\s+$", re.I
+)
 _LOGISTICS = re.compile(
     r"\b(?:stock|stocks|fridge|fridges|cupboard|supplies|supply|order more|deliver(?:y|ies)"
     r"|shortage|expired|expiry|batch|lot number|back-?order(?:ed)?|out of stock)\b",
@@ -335,6 +339,8 @@ def _second_person(sentence: str, offset: int, addressed: bool = False) -> Cue |
             continue  # "the Centor criteria", "the Wells score": a clinical tool, no one's test
         if not (reader or addressed) and _SERVICE_AFTER.match(sentence, term.end):
             continue  # "the diabetes education team", "the scan room": a service, no one's care
+        if _CONTACT_THE.search(sentence, 0, term.start):
+            continue  # "please ring the surgery": the practice as a contact, no one's operation
         if _LOGISTICS.search(sentence, term.end):
             continue  # "the Mepilex stock is low", "move the anti-D to the fridge": supplies
         if specific and (reader or addressed or _THE_SPECIFIC.search(sentence, 0, term.start)):

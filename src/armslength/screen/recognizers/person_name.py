@@ -131,7 +131,10 @@ def classify(token: Token, doc: Doc) -> Cls:
     weak = core in lex["words"] or core in lex["places"]
     if core in lex["first"]:
         return Cls.WEAK_FIRST if weak else Cls.FIRST
-    if core in lex["last"] or all(part in lex["last"] for part in parts):
+    if core in lex["last"] or (
+        all(part in lex["last"] for part in parts)
+        and not any(part in _FUNCTION_WORDS for part in parts)
+    ):
         return Cls.WEAK_LAST if weak else Cls.LAST
     if weak or any(part in lex["words"] for part in parts):
         return Cls.WORD
@@ -528,7 +531,7 @@ def _a_town(doc: Doc, run: Run) -> bool:
     )
 
 
-_SAINT = re.compile(r"(?<![\w-])(?-i:St|Ste|Saint|San|Santa|São|Sao)\.? $")
+_SAINT = re.compile(r"(?<![\w-])(?-i:St|ST|Ste|Saint|SAINT|San|Santa|São|Sao)\.? $")
 _GREETING_WORDS = frozenset(
     [
         "birthday",
@@ -715,7 +718,22 @@ def _eponym_context(doc: Doc, run: Run) -> bool:
     following = _next_word(doc, last.end)
     if following in lex["eponym_suffix"]:
         return True
+    listed = _LISTED_EPONYM.match(doc.text, last.end)
+    if listed is not None and _eponym_word(listed.group(1).lower(), lex["eponym_suffix"]):
+        return True  # 'the Fontaine and Rutherford classifications'
+    if _IDIOM.search(doc.text, max(0, run.tokens[0].start - 4), last.end + 8):
+        return True
     return last.possessive and last.core in lex["eponyms"]
+
+
+_LISTED_EPONYM = re.compile(r"(?:'s|’s)?\s+(?:and|or|&)\s+[A-Z][\w'’-]*\s+([a-z]+)")
+"""A name listed before another name and an eponym's word ('Rinne and Weber tests')."""
+_IDIOM = re.compile(r"\bfor (?:Pete|Pete's|Christ|God|Heaven|goodness)(?:'s|’s)? sake\b", re.I)
+
+
+def _eponym_word(word: str, suffixes: frozenset[str]) -> bool:
+    """'test', 'tests', 'classification(s)': the word after an eponym, singular or plural."""
+    return word in suffixes or (word.endswith("s") and word[:-1] in suffixes)
 
 
 def _next_word(doc: Doc, end: int) -> str:
