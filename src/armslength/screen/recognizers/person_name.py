@@ -718,6 +718,8 @@ def _eponym_context(doc: Doc, run: Run) -> bool:
     following = _next_word(doc, last.end)
     if following in lex["eponym_suffix"]:
         return True
+    if following.endswith("ions") and following[:-1] in lex["eponym_suffix"]:
+        return True  # 'classifications' (not 'scores', 'tests': verbs too)
     listed = _LISTED_EPONYM.match(doc.text, last.end)
     if listed is not None and _eponym_word(listed.group(1).lower(), lex["eponym_suffix"]):
         return True  # 'the Fontaine and Rutherford classifications'
