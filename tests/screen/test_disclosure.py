@@ -60,6 +60,8 @@ CONFIRMS = [
     ),
     ("message", "Hi Jade, just confirming your appointment on Tuesday.", "appointment"),
     ("reply", "Next time we'll use the hand instruments and a numbing gel.", "Next time we'll use"),
+    ("reply", "Thank you Isla! See you at your annual review in the spring.", "annual review"),
+    ("reply", "Thanks for the shout out, glad the blister plasters worked!", "plasters worked"),
 ]
 
 
@@ -289,6 +291,16 @@ STORIES = [
     ("Mrs Lee was moved to Oak Ward on Tuesday after her fall.", "Oak Ward", "LOCATION"),
     ("Mr Lee, admitted to St. Luke's on 10/11/23, is home now.", "St. Luke's", "LOCATION"),
     ("Nana Ama is 101 today and still asks for her jollof at lunch.", "101", "AGE"),
+    (
+        "Beach first aid: Tāne, 8, from the surf school got a weever fish spine in his heel.",
+        "8",
+        "AGE",
+    ),
+    (
+        "Hemi from Ōtaki who we pulled out last Saturday came back to say thanks.",
+        "last Saturday",
+        "DATE",
+    ),
     (
         "Mr Leung, in his late 60s, from Tai Po, came in this morning for his jab.",
         "Tai Po",
