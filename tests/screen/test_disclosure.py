@@ -298,7 +298,7 @@ STORIES = [
     ),
     (
         "Hemi from Ōtaki who we pulled out last Saturday came back to say thanks.",
-        "last Saturday",
+        "Saturday",
         "DATE",
     ),
     (
