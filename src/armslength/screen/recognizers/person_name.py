@@ -18,6 +18,7 @@ from functools import cache
 from armslength import _lexicon
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span, Token, fold
+from armslength.screen._needs import scan
 from armslength.screen.recognizers._base import Recognizer
 
 
@@ -414,7 +415,7 @@ class PersonNameRecognizer(Recognizer):
                 )
 
     def _named(self, doc: Doc) -> Iterator[Span]:
-        for match in _NAMED.finditer(doc.text):
+        for match in scan(_NAMED, doc.text):
             words = match.group("name").split()
             while words and words[-1].lower().strip(".") in _NOT_AFTER_NAMED:
                 words.pop()
