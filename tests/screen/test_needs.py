@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from armslength.screen import _needs
-from armslength.screen._needs import DIGIT, needs, possible
+from armslength.screen._needs import DIGIT, DIGITS, needs, possible
 from armslength.screen.engine import Screener
 
 SAMPLES = [
@@ -29,7 +29,9 @@ SAMPLES = [
     [
         (r"\bcase of the (?:week|day)\b", {"case of the "}),
         (r"\b(?:we'?re|we are) hiring\b|\bvacanc(?:y|ies)\b", {" hiring", "vacanc"}),
-        (r"(?<![\w/.-])\d{1,2}/\d{1,2}/\d{4}", {DIGIT}),
+        (r"(?<![\w/.-])\d{1,2}/\d{1,2}/\d{4}", {DIGITS + "4"}),
+        (r"(?<![\w-])\d(?:[ -]?\d){12,18}", {DIGIT}),
+        (r"\b\d{3}-\d{2}|#\d{12}", {DIGITS + "3", DIGITS + "9"}),
         (r"\b(?:mr|mrs) [A-Z]\w+", {"mr"}),  # the parser factors out "mr"
         (r"(?:foo)?bar|baz", {"bar", "baz"}),
         (r"x*y?", None),
@@ -48,6 +50,7 @@ def test_a_text_without_what_is_needed_is_skipped_and_others_are_not() -> None:
     assert possible(pattern, "NAME THE DRUG")
     assert possible(pattern, "name the syndrome, naïvely")  # not ASCII: always searched
     assert not possible(re.compile(r"\d{3}"), "no digits here")
+    assert not possible(re.compile(r"\d{3}"), "bed 1, bay 22")
     assert possible(re.compile(r"\d{3}"), "room 101")
 
 
@@ -82,7 +85,7 @@ def test_any_text_a_screen_pattern_matches_is_possible(data: st.DataObject) -> N
     text = data.draw(
         st.lists(st.one_of(st.sampled_from(pieces), st.text(chars, max_size=3)), max_size=12)
     )
-    probe = "".join(p.replace(DIGIT, "7") for p in text)
+    probe = "".join("7" * int(p[len(DIGITS) :]) if p.startswith(DIGITS) else p for p in text)
     if pattern.search(probe):
         assert possible(pattern, probe)
 

@@ -3,7 +3,7 @@
 Most of the screen's time is :mod:`re` scanning texts with patterns that cannot match them: a
 pattern for "case of the week" or "(hint:" tries every position of every text. For a pattern,
 :func:`needs` works out, from its parsed form, a few strings of which at least one must be in
-any text it matches ("case of the ", "(hint:", ...; ``DIGIT`` for a digit it must see), and
+any text it matches ("case of the ", "(hint:", ...; or a run of so many digits), and
 :func:`possible` tests them with ``in`` on the lowercased text, which is many times faster.
 
 The test is exact for ASCII texts (no match is ever lost: a match contains its literal
@@ -20,27 +20,30 @@ import json
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from armslength import _prebuilt
 
-DIGIT = "\x00digit"
+DIGITS = "\x00digits:"
+"""``DIGITS + "4"``: a requirement met by a run of at least 4 ASCII digits."""
+DIGIT = DIGITS + "1"
 """A requirement met by any ASCII digit."""
+_MAX_RUN = 9
 Needs = frozenset[str]
 _MAX_CHOICES = 200
 """More alternatives than this: testing them would cost about as much as the search."""
 _MIN_USEFUL = 2
 """A single letter is in almost every text: no test."""
 _NAME = "needs"
-_FORMAT = "needs-1"
+_FORMAT = "needs-2"
 
 _known: dict[tuple[str, int], Needs | None] = {}
 _new: set[tuple[str, int]] = set()
 _lock = threading.Lock()
 _loaded = False
-_HAS_DIGIT = re.compile(r"[0-9]")
-_last: tuple[str, str | None, bool] = ("", "", False)
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_last: tuple[str, str | None, int] = ("", "", 0)
 
 
 def _key() -> bytes:
@@ -80,8 +83,8 @@ def _save() -> None:
 
 
 def needs(pattern: re.Pattern[str]) -> Needs | None:
-    """Strings of which any text *pattern* matches holds one (lowercase; ``DIGIT``: a digit),
-    or None when no such test is worth making."""
+    """Strings of which any text *pattern* matches holds one (lowercase; ``DIGITS + "n"``: a
+    run of n digits), or None when no such test is worth making."""
     if not _loaded:
         _load()
     slot = (pattern.pattern, pattern.flags)
@@ -109,70 +112,46 @@ def possible(pattern: re.Pattern[str], text: str) -> bool:
         probe = _probes[pattern] = _probe(needs(pattern))
     if probe is None:
         return True
-    lowered, digit = _lowered(text)
-    return lowered is None or probe(lowered, digit)
+    lowered, run = _lowered(text)
+    if lowered is None:
+        return True
+    strings, digits = probe
+    return (0 < digits <= run) or any(map(lowered.__contains__, strings))
 
 
-Probe = Callable[[str, bool], bool]
+Probe = tuple[tuple[str, ...], int]
+"""The strings to look for (shortest first: the likeliest) and the run of digits that will
+do (0: none will)."""
 _probes: dict[re.Pattern[str], Probe | None] = {}
 
 
 def _probe(required: Needs | None) -> Probe | None:
-    """A test of a lowercased ASCII text (and whether it has a digit) for *required*: ``in``
-    for one string, else one search of their alternation (no flags: :mod:`re` then jumps
-    from one possible first character to the next)."""
     if required is None:
         return None
-    strings = sorted(need for need in required if need != DIGIT)
-    if not strings:
-        return lambda lowered, digit: digit
-    if len(strings) == 1 and DIGIT not in required:
-        (only,) = strings
-        return lambda lowered, digit: only in lowered
-    body = _trie(strings)
-    if DIGIT in required:
-        body = f"[0-9]|{body}"
-    search = re.compile(body).search
-    return lambda lowered, digit: search(lowered) is not None
+    runs = [int(need[len(DIGITS) :]) for need in required if need.startswith(DIGITS)]
+    strings = [need for need in required if not need.startswith(DIGITS)]
+    return tuple(sorted(strings, key=lambda s: (len(s), s))), min(runs, default=0)
 
 
-def _trie(strings: list[str]) -> str:
-    """An alternation of *strings* written as a trie, so a search follows one branch."""
-    root: dict[str, Any] = {}
-    for string in strings:
-        node = root
-        for char in string:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_body(root)
-
-
-def _trie_body(node: dict[str, Any]) -> str:
-    if "" in node:
-        return ""  # a shorter string already found is enough
-    branches = [re.escape(char) + _trie_body(child) for char, child in sorted(node.items())]
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-
-
-def _lowered(text: str) -> tuple[str | None, bool]:
-    """*text* lowercased (None when it is not ASCII) and whether it has a digit; the last
+def _lowered(text: str) -> tuple[str | None, int]:
+    """*text* lowercased (None when it is not ASCII) and its longest run of digits; the last
     text's answer is kept, as many patterns test the same text in a row."""
     global _last
     last = _last
     if last[0] is text:
         return last[1], last[2]
     lowered = text.lower() if text.isascii() else None
-    digit = lowered is not None and _HAS_DIGIT.search(lowered) is not None
-    _last = (text, lowered, digit)
-    return lowered, digit
+    run = max(map(len, _DIGIT_RUN.findall(lowered)), default=0) if lowered is not None else 0
+    _last = (text, lowered, run)
+    return lowered, run
 
 
 def _simplify(found: Needs | None) -> Needs | None:
     if found is None or len(found) > _MAX_CHOICES:
         return None
-    if any(len(need) < _MIN_USEFUL and need != DIGIT for need in found):
+    if any(len(need) < _MIN_USEFUL and not need.startswith(DIGITS) for need in found):
         return None
-    return frozenset(DIGIT if need == DIGIT else need for need in found)
+    return found
 
 
 # -- the parsed form: which literals every match holds ----------------------------------------
@@ -212,7 +191,12 @@ def _sequence(items: Iterable[tuple[Any, Any]]) -> Needs | None:
 
 
 def _worth(found: Needs) -> tuple[int, int]:
-    shortest = min(1 if need == DIGIT else len(need) for need in found)
+    shortest = min(
+        int(need[len(DIGITS) :])
+        if need.startswith(DIGITS)
+        else (len(need) if len(need) >= _MIN_USEFUL else 0)
+        for need in found
+    )
     return min(shortest, 6), -len(found)
 
 
@@ -233,12 +217,24 @@ def _part(op: Any, av: Any) -> Needs | None:
         return frozenset(out)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, _high, body = av
-        return _sequence(body) if low >= 1 else None
+        if low < 1:
+            return None
+        items = list(body)
+        if low > 1 and len(items) == 1 and _one_digit(*items[0]):
+            return frozenset({DIGITS + str(min(low, _MAX_RUN))})  # \d{4}: four in a row
+        return _sequence(items)
     if op is c.ASSERT:  # a positive look-around must match too, at some place of the text
         return _sequence(av[1])
-    if op is c.IN and _digits_only(av):
+    if _one_digit(op, av):
         return frozenset({DIGIT})
     return None
+
+
+def _one_digit(op: Any, av: Any) -> bool:
+    """The part matches one character, and only a digit."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    return (op is c.IN and _digits_only(av)) or (op is c.LITERAL and 48 <= av <= 57)
 
 
 def _digits_only(items: list[tuple[Any, Any]]) -> bool:
