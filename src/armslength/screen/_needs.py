@@ -106,10 +106,10 @@ def needs(pattern: re.Pattern[str]) -> Needs | None:
 
 def possible(pattern: re.Pattern[str], text: str) -> bool:
     """False only when *pattern* cannot match anywhere in *text* (then it need not run)."""
-    try:
-        probe = _probes[pattern]
-    except KeyError:
-        probe = _probes[pattern] = _probe(needs(pattern))
+    entry = _probes.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _probes[id(pattern)] = (pattern, _probe(needs(pattern)))
+    probe = entry[1]
     if probe is None:
         return True
     lowered, run = _lowered(text)
@@ -122,7 +122,9 @@ def possible(pattern: re.Pattern[str], text: str) -> bool:
 Probe = tuple[tuple[str, ...], int]
 """The strings to look for (shortest first: the likeliest) and the run of digits that will
 do (0: none will)."""
-_probes: dict[re.Pattern[str], Probe | None] = {}
+_probes: dict[int, tuple[re.Pattern[str], Probe | None]] = {}
+"""By the pattern's id (hashing a pattern hashes all its compiled code, every time); the entry
+holds the pattern, so its id is not reused while the entry lives."""
 
 
 def _probe(required: Needs | None) -> Probe | None:
