@@ -107,8 +107,25 @@ def blocked_words() -> frozenset[str]:
     return _lex()["block"]
 
 
+_CLASSES: dict[tuple[str, str, bool], Cls] = {}
+_MAX_CLASSES = 50_000
+"""Classes of words already seen (bounded: cleared when full)."""
+
+
 def classify(token: Token, doc: Doc) -> Cls:
-    """The class of one word, from its casing and the lexicons."""
+    """The class of one word, from its casing and the lexicons (a word's class depends only
+    on it and on whether the text is in capitals, so it is worked out once per process)."""
+    key = (token.text, token.core, doc.letters_upper)
+    found = _CLASSES.get(key)
+    if found is None:
+        found = _classify(token, doc)
+        if len(_CLASSES) >= _MAX_CLASSES:
+            _CLASSES.clear()
+        _CLASSES[key] = found
+    return found
+
+
+def _classify(token: Token, doc: Doc) -> Cls:
     lex = _lex()
     core = token.core
     parts = core.split("-")
