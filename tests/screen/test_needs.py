@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from armslength.screen import _needs
-from armslength.screen._needs import DIGIT, DIGITS, needs, possible
+from armslength.screen._needs import DIGIT, DIGITS, needs, possible, scan_alternation
 from armslength.screen.engine import Screener
 
 SAMPLES = [
@@ -106,3 +107,37 @@ def test_the_needs_are_kept_in_the_user_cache(tmp_path: Path) -> None:
         patch.setattr(_needs, "_loaded", False)
         _needs._load()
         assert _needs._known[pattern.pattern, pattern.flags] == {"the cached "}
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in matches]
+
+
+def test_the_patient_details_found_branch_by_branch_are_the_alternations() -> None:
+    from armslength.screen.recognizers import patient_detail
+
+    branches = patient_detail._branches()
+    tested = 0
+    for label, pattern, _why in patient_detail._patterns():
+        for text in SAMPLES + [s.upper() for s in SAMPLES] + [" ".join(SAMPLES)]:
+            expected = _spans(pattern.finditer(text))
+            tested += len(expected)
+            assert _spans(scan_alternation(pattern, branches[label], text)) == expected
+    assert tested > 10
+
+
+_PARTS = [r"ab", r"a", r"(?<=b)c+", r"\bba?\b", r"c(?=a)", r"b{2}|cab", r"x*", r"\d{2}"]
+
+
+@given(
+    st.lists(st.sampled_from(_PARTS), min_size=1, max_size=5),
+    st.text(st.sampled_from("abcx1 2"), max_size=30),
+)
+def test_any_alternation_found_branch_by_branch_is_the_alternation(
+    parts: list[str], text: str
+) -> None:
+    """Overlapping branches, ties, look-arounds and a branch that matches the empty string."""
+    pattern = re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+    branches = [re.compile(f"(?:{p})", re.I) for p in parts]
+    expected = _spans(pattern.finditer(text))
+    assert _spans(scan_alternation(pattern, branches, text)) == expected

@@ -20,7 +20,7 @@ import json
 import re
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from armslength import _prebuilt
@@ -263,3 +263,36 @@ def scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """``pattern.search(text)``, or None at once when the pattern cannot match."""
     return pattern.search(text) if possible(pattern, text) else None
+
+
+def scan_alternation(
+    pattern: re.Pattern[str], branches: Sequence[re.Pattern[str]], text: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a *pattern* that is the alternation ``(?:b1)|(?:b2)|...``
+    of *branches* (each compiled alone with the pattern's flags), found by searching only the
+    branches that can match the text.
+
+    The alternation's next match is the leftmost of the branches' next matches (the first
+    branch wins a tie, as in the alternation) and a branch's match at a position does not
+    depend on where its search began, so after each match only the branches whose next
+    match began inside it search again. Should a branch match the empty string, the rest is
+    left to the alternation itself, from there on."""
+    if not possible(pattern, text):
+        return
+    live = [branch for branch in branches if possible(branch, text)]
+    found = [branch.search(text) for branch in live]
+    while True:
+        best: re.Match[str] | None = None
+        for match in found:
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        if best is None:
+            return
+        end = best.end()
+        if end == best.start():
+            yield from pattern.finditer(text, best.start())
+            return
+        yield best
+        for index, match in enumerate(found):
+            if match is not None and match.start() < end:
+                found[index] = live[index].search(text, end)

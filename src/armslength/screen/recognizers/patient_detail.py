@@ -15,7 +15,7 @@ from functools import cache
 from armslength import _lexicon
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
-from armslength.screen._needs import possible, scan
+from armslength.screen._needs import scan, scan_alternation
 from armslength.screen.recognizers._base import Recognizer
 
 _NUMBER_WORD = (
@@ -116,8 +116,22 @@ _PLACES = (
 )
 
 
+_FLAGS = re.I | re.M
+
+
 def _compile(parts: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I | re.M)
+    return re.compile("|".join(f"(?:{p})" for p in parts), _FLAGS)
+
+
+@cache
+def _branches() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Each part of the three alternations alone: a text is searched only with the parts that
+    can match it (:func:`armslength.screen._needs.scan_alternation`, the same matches)."""
+    parts = {"AGE": _AGES, "DATE": _DATES, "LOCATION": _PLACES}
+    return {
+        label: tuple(re.compile(f"(?:{p})", _FLAGS) for p in group)
+        for label, group in parts.items()
+    }
 
 
 @cache
@@ -181,10 +195,9 @@ class PatientDetailRecognizer(Recognizer):
         if found.query or (found.vignette and not found.confirmations):
             return  # the layer drops a case question's or a teaching case's details anyway
         first = _first_names()
+        branches = _branches()
         for label, pattern, why in _patterns():
-            if not possible(pattern, doc.text):
-                continue
-            for match in scan(pattern, doc.text):
+            for match in scan_alternation(pattern, branches[label], doc.text):
                 if label == "LOCATION" and match.group().lower() in first:
                     why_name = "a given name after 'from' in a text about a patient"
                     yield self._span(match.start(), match.end(), "NAME", why_name)
