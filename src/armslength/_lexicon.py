@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from armslength import _prebuilt
 from armslength._sortedset import SortedStrings
@@ -66,11 +67,63 @@ def ranked(name: str) -> dict[str, int]:
     )
 
 
+@cache
 def phrase_pattern(name: str) -> str:
-    """A regex alternation of the phrases in ``data/<name>.txt``, longest first (then in
-    alphabetical order: the same pattern in every process, so its compiled form is reused)."""
-    phrases = sorted(words(name), key=lambda phrase: (-len(phrase), phrase))
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    """A regex that matches the phrases in ``data/<name>.txt`` (a space: any run of
+    whitespace), tried longest first, as the plain alternation of them sorted longest first
+    would be; written as a trie (``ward(?:s|)``) so :mod:`re` follows one branch per character
+    instead of trying every phrase at every position. The same pattern in every process, so
+    its compiled form is reused."""
+    return _trie_pattern(words(name))
+
+
+def _plain_alternation(phrases: Iterable[str]) -> str:
+    ordered = sorted(phrases, key=lambda phrase: (-len(phrase), phrase))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+_TRIE_SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+"""Characters of which no two match the same character, case ignored or not (a space stands
+for ``\\s+``, which no other of them matches)."""
+
+
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """The plain longest-first alternation of *phrases*, as a trie with the same matches.
+
+    At a given position the characters of the text pick at most one child of a trie node (no
+    two children's characters match the same character), so every phrase that can match there
+    lies on one path, and trying a node's children before ending at the node tries the
+    phrases longest first, as the alternation does, also when a later part of a larger
+    pattern makes re backtrack into it. Phrases with other characters (or two spaces in a
+    row, or an empty one) keep the plain alternation."""
+    entries = sorted(set(phrases))
+    if not entries or any(
+        not p or p[0] == " " or p[-1] == " " or "  " in p or not _TRIE_SAFE.issuperset(p)
+        for p in entries
+    ):
+        return _plain_alternation(entries)
+    root: dict[str, Any] = {}
+    for phrase in entries:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_body(root)
+
+
+def _trie_body(node: dict[str, Any]) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_body(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if "" in node:
+        if not branches:
+            return ""
+        return f"(?:{branches[0]})?" if len(branches) == 1 else f"(?:{'|'.join(branches)}|)"
+    if len(branches) == 1:
+        return branches[0]
+    return f"(?:{'|'.join(branches)})"
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")

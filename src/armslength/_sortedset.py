@@ -18,6 +18,10 @@ from zlib import crc32
 SMALL = 20_000
 """A set of at most this many strings is built into a ``frozenset`` on its first lookup (a
 millisecond or less; then a lookup costs a tenth of the table's); larger ones use the table."""
+MEMO = 50_000
+"""A larger set remembers the answers of up to this many distinct lookups (texts repeat their
+words: a batch of 500 questions looks up 75,000 words, some 9,000 of them distinct); then it
+forgets them all and starts again, so memory stays bounded on any input."""
 
 
 def _table(blob: bytes, offsets: array[int]) -> array[int]:
@@ -41,7 +45,7 @@ class SortedStrings(Set[str]):
     code-point order); *offsets* holds where each starts, and the blob's length last; *table*
     is their hash table (built here when not given, as :meth:`of` does)."""
 
-    __slots__ = ("_blob", "_mask", "_offsets", "_set", "_table")
+    __slots__ = ("_blob", "_mask", "_memo", "_offsets", "_set", "_table")
 
     def __init__(self, blob: bytes, offsets: array[int], table: array[int] | None = None) -> None:
         if len(offsets) < 1 or offsets[0] != 0 or offsets[-1] != len(blob):
@@ -54,6 +58,7 @@ class SortedStrings(Set[str]):
             raise ValueError("the hash table does not fit the strings")
         self._mask = size - 1
         self._set: frozenset[str] | None = None
+        self._memo: dict[str, bool] = {}
 
     @classmethod
     def of(cls, strings: Iterable[str]) -> SortedStrings:
@@ -90,9 +95,19 @@ class SortedStrings(Set[str]):
             return item in self._set
         if not isinstance(item, str):
             return False
+        known = self._memo.get(item)
+        if known is not None:
+            return known
         if len(self._offsets) <= SMALL:
             self._set = frozenset(self)
             return item in self._set
+        found = self._lookup(item)
+        if len(self._memo) >= MEMO:
+            self._memo.clear()
+        self._memo[item] = found
+        return found
+
+    def _lookup(self, item: str) -> bool:
         key = item.encode("utf-8")
         blob, offsets, table, mask = self._blob, self._offsets, self._table, self._mask
         slot = crc32(key) & mask

@@ -65,3 +65,18 @@ def test_the_table_given_is_the_one_built() -> None:
     assert again.table == held.table
     assert all(f"town {n}" in again for n in range(1000))
     assert "town 1000" not in again
+
+
+@given(st.frozensets(WORDS, max_size=60), st.lists(WORDS, max_size=120))
+def test_a_large_set_answers_the_same_from_its_table_and_its_memo(
+    strings: frozenset[str], probes: list[str]
+) -> None:
+    """A set too large for a frozenset is searched in its table; repeated lookups are
+    answered from a bounded memo, which is cleared when full (here: every three words)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("armslength._sortedset.SMALL", 0)
+        patch.setattr("armslength._sortedset.MEMO", 3)
+        held = SortedStrings.of(strings)
+        for probe in [*probes, *strings, *probes, *strings]:
+            assert (probe in held) == (probe in strings)
+        assert len(held._memo) <= 3

@@ -83,7 +83,12 @@ def main() -> None:
         from armslength import _regex_cache
 
         _regex_cache.start(module or "")  # compiled patterns from its last run (no roster: see doc)
-    load_commands(None if module is None else [module])(prog_name="armslength")
+    app = load_commands(None if module is None else [module])
+    # What is allocated so far (modules, models, compiled patterns) lives as long as the
+    # process: moved out of the collector's generations, no collection walks it again (a
+    # batch's collections walked it some 10 times: about 0.05 s of CPU over ASQ-PHI).
+    gc.freeze()
+    app(prog_name="armslength")
 
 
 def __getattr__(name: str) -> Any:

@@ -104,13 +104,13 @@ class Doc:
     @cached_property
     def letters_upper(self) -> bool:
         """True when the text is written in capitals (ALL CAPS shorthand)."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        letters = list(filter(str.isalpha, self.text))
+        return len(letters) >= 8 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
 
     @cached_property
     def letters_lower(self) -> bool:
         """True when the text has no capital letters at all."""
-        return not any(c.isupper() for c in self.text)
+        return not any(map(str.isupper, self.text))
 
     @cached_property
     def care_terms(self) -> list[tuple[int, int, str]]:

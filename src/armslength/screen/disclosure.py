@@ -30,6 +30,7 @@ from armslength import vocabulary
 from armslength._yaml import YamlDocument
 from armslength.model import Category, ContentKind, Severity
 from armslength.screen._doc import Doc, Span, sentence_around
+from armslength.screen._needs import possible, scan
 from armslength.vocabulary import Term, TermClass
 
 SOURCES = ("hipaa_safe_harbor", "gmc_2024", "ama_2_3_2")
@@ -233,6 +234,8 @@ class _PatientCue:
         return cls(row.id, row.why, pattern, also, row.needs_term, row.weak)
 
     def search(self, text: str) -> re.Match[str] | None:
+        if not possible(self.pattern, text):
+            return None
         for found in self.pattern.finditer(text):
             if not (self.also or self.needs_term):
                 return found
@@ -242,7 +245,7 @@ class _PatientCue:
         return None
 
     def _around(self, sentence: str) -> bool:
-        if not all(p.search(sentence) for p in self.also):
+        if not all(possible(p, sentence) and p.search(sentence) for p in self.also):
             return False
         return not self.needs_term or bool(vocabulary.find(sentence, vocabulary.SPECIFIC))
 
@@ -274,13 +277,18 @@ def analyse(doc: Doc) -> Disclosure:
     if isinstance(cached, Disclosure):
         return cached
     cues = _cues()
-    query = any(p.search(doc.text) for p in cues.query)
+    query = any(_search(p, doc.text) for p in cues.query)
     patient = _first_patient_cue(doc.text, cues, weak=not query)
-    vignette = any(p.search(doc.text) for p in cues.vignette)
+    vignette = any(_search(p, doc.text) for p in cues.vignette)
     confirmations = tuple(_confirmations(doc, patient, vignette))
     result = Disclosure(patient, vignette, confirmations, query)
     doc.extra["disclosure"] = result
     return result
+
+
+def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)``, skipped when the pattern cannot match the text."""
+    return pattern.search(text) if possible(pattern, text) else None
 
 
 def _first_patient_cue(text: str, cues: _CueSet, weak: bool = True) -> tuple[Cue, ...]:
@@ -300,10 +308,10 @@ def _confirmations(doc: Doc, patient: tuple[Cue, ...], vignette: bool) -> Iterat
     if doc.kind is ContentKind.POST:
         return
     cues = _cues()
-    addressed = _VOCATIVE.search(doc.text) is not None
+    addressed = _search(_VOCATIVE, doc.text) is not None
     for match in _SENTENCE.finditer(doc.text):
         start, sentence = match.start(), match.group()
-        if any(p.search(sentence) for p in cues.disclaimer):
+        if any(_search(p, sentence) for p in cues.disclaimer):
             continue
         cue = _second_person(sentence, start, addressed) or _encounter(sentence, start)
         if cue is not None:
@@ -358,7 +366,7 @@ def _encounter(sentence: str, offset: int) -> Cue | None:
     for row, pattern in _cues().encounter:
         if row.needs_you and not you:
             continue
-        found = pattern.search(sentence)
+        found = _search(pattern, sentence)
         if found is None:
             continue
         if row.needs_term and not vocabulary.find(sentence, vocabulary.SPECIFIC):
@@ -435,9 +443,9 @@ def apply(spans: list[Span], doc: Doc) -> list[Span]:
         if disclosure.query or _vignette(doc):
             return _patient_severity([s for s in spans if not s.needs_patient])
         return _patient_severity([_patient_detail(s) for s in spans])
-    personal = not disclosure.vignette and (_has_person(spans, doc) or _PERSONAL.search(doc.text))
+    personal = not disclosure.vignette and (_has_person(spans, doc) or _search(_PERSONAL, doc.text))
     context = _NoPatient(
-        doc, disclosure.vignette, bool(personal), _PRACTICE_VOICE.search(doc.text) is not None
+        doc, disclosure.vignette, bool(personal), _search(_PRACTICE_VOICE, doc.text) is not None
     )
     return [kept for span in spans if (kept := context.judge(span)) is not None]
 
@@ -500,7 +508,7 @@ def _declined(span: Span, doc: Doc) -> bool:
         return False
     start, end = sentence_around(doc.text, span.start, span.end)
     sentence = doc.text[start:end]
-    return any(p.search(sentence) for p in _cues().disclaimer)
+    return any(_search(p, sentence) for p in _cues().disclaimer)
 
 
 _VENUE = re.compile(
@@ -520,7 +528,7 @@ def _in_event(span: Span, doc: Doc) -> bool:
     """A name inside an event's name ('World Kidney Day', 'Christmas Eve') is no person."""
     if span.label != "NAME":
         return False
-    return any(m.start() <= span.start and span.end <= m.end() for m in _EVENT.finditer(doc.text))
+    return any(m.start() <= span.start and span.end <= m.end() for m in scan(_EVENT, doc.text))
 
 
 def _identifies_anyway(span: Span, doc: Doc) -> bool:
@@ -630,11 +638,11 @@ def _named_in_care(spans: list[Span], doc: Doc) -> bool:
         if s.label == "NAME"
         and s.score >= 0.5
         and not s.needs_patient
-        and (_known_name(s, doc) or _THIRD_PERSON.search(doc.text))
+        and (_known_name(s, doc) or _search(_THIRD_PERSON, doc.text))
     ]
     if not names:
         return False
-    if not (vocabulary.find(doc.text, vocabulary.SPECIFIC) or _ROLE_INTRO.search(doc.text)):
+    if not (vocabulary.find(doc.text, vocabulary.SPECIFIC) or _search(_ROLE_INTRO, doc.text)):
         return False
     return not analyse(doc).vignette
 

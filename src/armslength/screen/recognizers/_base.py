@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
+from armslength.screen._needs import possible
 
 
 class Recognizer(ABC):
@@ -41,6 +42,8 @@ class PatternRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> Iterator[Span]:
         for pattern in self.patterns:
+            if not possible(pattern.regex, doc.text):
+                continue  # it cannot match: skip the scan
             for match in pattern.regex.finditer(doc.text):
                 if not self.valid(doc, match):
                     continue

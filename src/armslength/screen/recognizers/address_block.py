@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
+from armslength.screen._needs import scan
 from armslength.screen.recognizers._base import Recognizer
 from armslength.screen.recognizers.street_address import STREET_SUFFIX
 
@@ -45,11 +46,11 @@ class AddressBlockRecognizer(Recognizer):
     rule = "phi-address-block"
 
     def find(self, doc: Doc) -> Iterator[Span]:
-        for match in _CUE.finditer(doc.text):
+        for match in scan(_CUE, doc.text):
             yield from self._block(doc, match.end(), "follows the word 'address'")
-        for match in _STREET_LINE.finditer(doc.text):
+        for match in scan(_STREET_LINE, doc.text):
             yield from self._block(doc, match.end("quote"), "a street line and the lines below it")
-        for match in _STREET_INLINE.finditer(doc.text):
+        for match in scan(_STREET_INLINE, doc.text):
             yield from self._block(doc, match.start("street"), "a street and what follows it")
 
     def _block(self, doc: Doc, start: int, reason: str) -> Iterator[Span]:

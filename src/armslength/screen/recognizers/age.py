@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
+from armslength.screen._needs import scan
 from armslength.screen.recognizers._base import Recognizer
 
 _AGE = re.compile(
@@ -45,7 +46,7 @@ class AgeRecognizer(Recognizer):
     rule = "phi-age"
 
     def find(self, doc: Doc) -> Iterator[Span]:
-        for match in _AGE.finditer(doc.text):
+        for match in scan(_AGE, doc.text):
             group = next(
                 g for g in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9") if match.group(g)
             )
@@ -59,7 +60,7 @@ class AgeRecognizer(Recognizer):
                 why = "the age of a particular person (the writer or someone they name)"
                 span = replace(span, needs_story=False, why=why)
             yield span
-        for match in _DECADE.finditer(doc.text):
+        for match in scan(_DECADE, doc.text):
             why = "an age of 90 or over (in a decade or 'nonagenarian'): Safe Harbor identifier"
             yield Span(
                 match.start(), match.end(), "AGE", Category.PHI, Severity.HIGH, 0.85, self.rule, why

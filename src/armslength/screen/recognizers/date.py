@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
+from armslength.screen._needs import scan
 from armslength.screen.recognizers._base import Recognizer
 
 _MONTH = (
@@ -110,7 +111,7 @@ class DateRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> Iterator[Span]:
         for regex, score, why in _ABSOLUTE:
-            for match in regex.finditer(doc.text):
+            for match in scan(regex, doc.text):
                 group = "y" if "y" in regex.groupindex else 0
                 if self._ok(doc, match):
                     start, end = match.span(group)
@@ -118,16 +119,16 @@ class DateRecognizer(Recognizer):
                         yield self._span(start, end, Severity.HIGH, 0.95, "a date of birth")
                     else:
                         yield self._span(start, end, Severity.LOW, score, why)
-        for match in _HOLIDAY.finditer(doc.text):
+        for match in scan(_HOLIDAY, doc.text):
             why = "a holiday as the day of an event: with a patient it dates their care"
             span = self._span(match.start("day"), match.end("day"), Severity.LOW, 0.6, why)
             yield replace(span, needs_story=True)
-        for match in _BARE_YEAR.finditer(doc.text):
+        for match in scan(_BARE_YEAR, doc.text):
             why = "a year: not an identifier on its own, but it dates the rest of the text"
             span = self._span(match.start("y"), match.end("y"), Severity.LOW, 0.5, why)
             yield replace(span, needs_story=True)
         if doc.care_terms:
-            for match in _RELATIVE.finditer(doc.text):
+            for match in scan(_RELATIVE, doc.text):
                 why = "a relative date or time in a care context: with the shift it dates the event"
                 yield self._span(match.start(), match.end(), Severity.LOW, 0.7, why)
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from armslength import _lexicon
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
+from armslength.screen._needs import scan
 from armslength.screen.recognizers._base import Recognizer
 
 _NAMEWORD = (
@@ -56,10 +57,10 @@ class FacilityRecognizer(Recognizer):
             (_FACILITY_FIRST, 0.85, "the name of a care facility"),
             (_KNOWN_NAME, 0.8, "a named hospital or health system"),
         ):
-            for match in regex.finditer(doc.text):
+            for match in scan(regex, doc.text):
                 if self._plausible(match) and not _sentence_case(match, doc):
                     yield self._span(match.start(), match.end(), Severity.MEDIUM, score, why)
-        for match in _WARD.finditer(doc.text):
+        for match in scan(_WARD, doc.text):
             why = "a ward, room or bed number: it places a patient"
             yield self._span(match.start(), match.end(), Severity.MEDIUM, 0.75, why)
 

@@ -9,6 +9,7 @@ from functools import cache
 from armslength import _lexicon
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
+from armslength.screen._needs import scan
 from armslength.screen.recognizers._base import Recognizer
 
 _HASHTAG = re.compile(r"(?<![\w#])#(?P<tag>[^\W\d_]{3,40})(?![\w])")
@@ -43,7 +44,7 @@ class HashtagNameRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> Iterator[Span]:
         first, _, words = _lex()
-        for match in _HASHTAG.finditer(doc.text):
+        for match in scan(_HASHTAG, doc.text):
             tag = match.group("tag")
             lower = tag.lower()
             if split_name(tag) is not None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
+from armslength.screen._needs import scan
 from armslength.screen.recognizers._base import Recognizer
 
 
@@ -90,7 +91,7 @@ class LabelledIdRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> Iterator[Span]:
         for kind, regex in self._kinds:
-            for match in regex.finditer(doc.text):
+            for match in scan(regex, doc.text):
                 value = match.group("value")
                 if sum(c.isdigit() for c in value) < 3:
                     continue
@@ -99,7 +100,7 @@ class LabelledIdRecognizer(Recognizer):
                     start -= 1
                 why = f"a {kind.what} (named by the words just before it)"
                 yield Span(start, end, "ID", Category.PHI, kind.severity, 0.9, self.rule, why)
-        for match in _PLATE.finditer(doc.text):
+        for match in scan(_PLATE, doc.text):
             start, end = match.span("value")
             why = "a vehicle number plate (named by the word just before it)"
             yield Span(start, end, "ID", Category.PHI, Severity.MEDIUM, 0.9, self.rule, why)

@@ -15,6 +15,7 @@ from functools import cache
 from armslength import _lexicon
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
+from armslength.screen._needs import scan, scan_alternation
 from armslength.screen.recognizers._base import Recognizer
 
 _NUMBER_WORD = (
@@ -119,8 +120,22 @@ _PLACES = (
 )
 
 
+_FLAGS = re.I | re.M
+
+
 def _compile(parts: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I | re.M)
+    return re.compile("|".join(f"(?:{p})" for p in parts), _FLAGS)
+
+
+@cache
+def _branches() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Each part of the three alternations alone: a text is searched only with the parts that
+    can match it (:func:`armslength.screen._needs.scan_alternation`, the same matches)."""
+    parts = {"AGE": _AGES, "DATE": _DATES, "LOCATION": _PLACES}
+    return {
+        label: tuple(re.compile(f"(?:{p})", _FLAGS) for p in group)
+        for label, group in parts.items()
+    }
 
 
 @cache
@@ -184,8 +199,9 @@ class PatientDetailRecognizer(Recognizer):
         if found.query or (found.vignette and not found.confirmations):
             return  # the layer drops a case question's or a teaching case's details anyway
         first = _first_names()
+        branches = _branches()
         for label, pattern, why in _patterns():
-            for match in pattern.finditer(doc.text):
+            for match in scan_alternation(pattern, branches[label], doc.text):
                 if label == "LOCATION" and match.group().lower() in first:
                     why_name = "a given name after 'from' in a text about a patient"
                     yield self._span(match.start(), match.end(), "NAME", why_name)
@@ -195,7 +211,7 @@ class PatientDetailRecognizer(Recognizer):
 
     def _names(self, doc: Doc) -> Iterator[Span]:
         words, first = _words(), _first_names()
-        for match in _CUED_NAME.finditer(doc.text):
+        for match in scan(_CUED_NAME, doc.text):
             word = match.group("name").lower()
             title = (match.group("title") or "").lower()
             titled = bool(title) or match.group("tag") is not None
@@ -207,25 +223,25 @@ class PatientDetailRecognizer(Recognizer):
             why = "a patient's name, given with a title or a cue ('mr okafor', '#TeamJayden')"
             yield self._span(match.start("name"), match.end("name"), "NAME", why)
         block = _blocked()
-        for match in _AGED_NAME.finditer(doc.text):
+        for match in scan(_AGED_NAME, doc.text):
             word = match.group("name").lower()
             if word not in block and (word in first or word not in words):
                 why = "a patient's name given with their age ('Kwame, 12')"
                 yield self._span(match.start("name"), match.end("name"), "NAME", why)
         for regex in (_CAPITAL, _VOCATIVE):
-            for match in regex.finditer(doc.text):
+            for match in scan(regex, doc.text):
                 word = match.group("name").lower()
                 vocative = regex is _VOCATIVE
                 if word in block or word not in first or (word in words and not vocative):
                     continue
                 why = "a given name in a text about a patient"
                 yield self._span(match.start("name"), match.end("name"), "NAME", why)
-        for match in _PLACED_NAME.finditer(doc.text):
+        for match in scan(_PLACED_NAME, doc.text):
             word = match.group("name").lower()
             if word not in block and word not in words:
                 why = "a person named where the patient is ('Kwame in chair 6', 'Aroha from Whanganui')"
                 yield self._span(match.start("name"), match.end("name"), "NAME", why)
-        for match in _LOWER_NAME.finditer(doc.text):
+        for match in scan(_LOWER_NAME, doc.text):
             word = match.group("name")
             if word in first and word not in words and word not in block:
                 why = "a first name written in lowercase, placed in a bed, ward or story"

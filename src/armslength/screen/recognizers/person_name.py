@@ -18,6 +18,7 @@ from functools import cache
 from armslength import _lexicon
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span, Token, fold
+from armslength.screen._needs import scan
 from armslength.screen.recognizers._base import Recognizer
 
 
@@ -106,8 +107,25 @@ def blocked_words() -> frozenset[str]:
     return _lex()["block"]
 
 
+_CLASSES: dict[tuple[str, str, bool], Cls] = {}
+_MAX_CLASSES = 50_000
+"""Classes of words already seen (bounded: cleared when full)."""
+
+
 def classify(token: Token, doc: Doc) -> Cls:
-    """The class of one word, from its casing and the lexicons."""
+    """The class of one word, from its casing and the lexicons (a word's class depends only
+    on it and on whether the text is in capitals, so it is worked out once per process)."""
+    key = (token.text, token.core, doc.letters_upper)
+    found = _CLASSES.get(key)
+    if found is None:
+        found = _classify(token, doc)
+        if len(_CLASSES) >= _MAX_CLASSES:
+            _CLASSES.clear()
+        _CLASSES[key] = found
+    return found
+
+
+def _classify(token: Token, doc: Doc) -> Cls:
     lex = _lex()
     core = token.core
     parts = core.split("-")
@@ -421,7 +439,7 @@ class PersonNameRecognizer(Recognizer):
                 )
 
     def _named(self, doc: Doc) -> Iterator[Span]:
-        for match in _NAMED.finditer(doc.text):
+        for match in scan(_NAMED, doc.text):
             words = match.group("name").split()
             while words and words[-1].lower().strip(".") in _NOT_AFTER_NAMED:
                 words.pop()

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span
+from armslength.screen._needs import scan
 from armslength.screen.recognizers._base import Recognizer, near
 
 _CANDIDATE = re.compile(
@@ -39,7 +40,7 @@ class PhoneRecognizer(Recognizer):
     rule = "phi-phone"
 
     def find(self, doc: Doc) -> Iterator[Span]:
-        for match in _CANDIDATE.finditer(doc.text):
+        for match in scan(_CANDIDATE, doc.text):
             raw = match.group().rstrip(" .-(")
             start = match.start()
             if raw.startswith("(") and ")" not in raw:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from armslength import _lexicon
 from armslength.model import Category, Severity
 from armslength.screen._doc import Doc, Span, fold
+from armslength.screen._needs import scan
 from armslength.screen.recognizers._base import Recognizer
 
 _CUED = re.compile(
@@ -138,31 +139,31 @@ class PlaceRecognizer(Recognizer):
                 else:
                     yield replace(span, needs_story=True)
 
-        for match in _PLACE_NAME.finditer(doc.text):
+        for match in scan(_PLACE_NAME, doc.text):
             why = "a place name (town, village, county, port or mount ...)"
             yield self._span(match.start(), match.end(), Severity.LOW, 0.6, why)
-        for match in _CUED.finditer(doc.text):
+        for match in scan(_CUED, doc.text):
             if self._unknown_words(match.group("place")):
                 why = "a capitalised name after 'in', 'from' or 'near': probably a place"
                 yield self._span(match.start("place"), match.end(), Severity.LOW, 0.55, why)
         cued = _MOVED_LOWER if doc.letters_lower else _MOVED
-        for match in cued.finditer(doc.text):
+        for match in scan(cued, doc.text):
             place = match.group("place")
             if self._unknown_words(place) and place.lower() not in _lexicon.words("acronyms"):
                 why = "a name after a word of travel, origin or residence: probably a place"
                 yield self._span(match.start("place"), match.end(), Severity.LOW, 0.55, why)
 
         yield from self._named_by_context(doc)
-        for match in _ROAD.finditer(doc.text):
+        for match in scan(_ROAD, doc.text):
             why = "a numbered road: with a patient in the story it places the event"
             span = self._span(match.start("place"), match.end("place"), Severity.LOW, 0.7, why)
             yield replace(span, needs_story=True)
-        for match in _TOWN_POSTCODE.finditer(doc.text):
+        for match in scan(_TOWN_POSTCODE, doc.text):
             town = match.group("place").rsplit(maxsplit=1)[0]
             if self._unknown_words(town.rstrip("0123456789 ")):
                 why = "a town followed by its postcode"
                 yield self._span(match.start("place"), match.end(), Severity.MEDIUM, 0.7, why)
-        for match in _CORNER.finditer(doc.text):
+        for match in scan(_CORNER, doc.text):
             why = "a street corner (an intersection pins down a place)"
             for group in ("a", "b"):
                 yield self._span(match.start(group), match.end(group), Severity.MEDIUM, 0.7, why)
