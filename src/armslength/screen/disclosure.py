@@ -437,7 +437,7 @@ def apply(spans: list[Span], doc: Doc) -> list[Span]:
         if not _in_event(s, doc)
         and not _declined(s, doc)
         and not _names_a_venue(s, doc)
-        and not (s.rule in CONTACT_RULES and _public_contact(s, doc))
+        and not (s.rule in CONTACT_RULES and _told_to_use(s, doc))
     ]
     if disclosure.about_patient or _named_in_care(spans, doc):
         if disclosure.query or _vignette(doc):
@@ -540,6 +540,17 @@ def _identifies_anyway(span: Span, doc: Doc) -> bool:
     return span.rule in _ADDRESS_RULES and any(c.isdigit() for c in text)
 
 
+def _told_to_use(span: Span, doc: Doc) -> bool:
+    """'... or call 01632 960488', a helpline, a toll-free number, a role address: public in
+    any text, a story included (a service's number beside a patient's name is still the
+    service's). Wider cues ('the stroke team on ...') count only in texts about no patient."""
+    text = doc.text[span.start : span.end]
+    if _ROLE_ADDRESS.match(text) or _TOLL_FREE.match(text):
+        return True
+    sentence = max(doc.text.rfind(mark, 0, span.start) for mark in ".!?\n") + 1
+    return _CALL_THIS.search(doc.text, max(sentence, span.start - 30), span.start) is not None
+
+
 def _public_contact(span: Span, doc: Doc) -> bool:
     """A helpline, a toll-free number, the practice's own line or a role address
     ('feedback@...'): published on purpose, no patient's."""
@@ -560,7 +571,11 @@ def _has_person(spans: list[Span], doc: Doc) -> bool:
     """A name with evidence of a person: a known given name or surname, or a title before it
     (a capitalised word in no list, "Tigrinya", "Bonitas", is no evidence on its own)."""
     return any(
-        s.label == "NAME" and s.score >= 0.6 and s.rule != "phi-initials" and _known_name(s, doc)
+        s.label == "NAME"
+        and s.score >= 0.6
+        and s.rule != "phi-initials"
+        and not s.needs_patient
+        and _known_name(s, doc)
         for s in spans
     )
 

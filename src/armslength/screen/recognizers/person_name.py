@@ -455,8 +455,9 @@ class PersonNameRecognizer(Recognizer):
             yield Span(start, end, "NAME", Category.PHI, Severity.MEDIUM, 0.85, self.rule, why)
 
     def _score(self, doc: Doc, run: Run) -> Span | None:
-        if not run.titled and (_eponym_context(doc, run) or _not_a_person(doc, run)):
+        if not run.titled and _eponym_context(doc, run):
             return None
+        doubtful = not run.titled and _not_a_person(doc, run)
         if not run.titled and _FACILITY_AFTER.match(doc.text, run.tokens[-1].end):
             return None  # 'Ty Coch Nursing Home': the facility recognizer names the place
         if not run.titled and _a_town(doc, run):
@@ -489,6 +490,12 @@ class PersonNameRecognizer(Recognizer):
                         start, end, "LOCATION", Category.PHI, Severity.LOW, rule.score,
                         "phi-place", _PLACE_WHY,
                     )  # fmt: skip
+                if doubtful:
+                    why = f"{rule.why}, though the words around it also fit a thing's name"
+                    return Span(
+                        start, end, "NAME", Category.PHI, Severity.MEDIUM, 0.5, self.rule, why,
+                        needs_patient=True,
+                    )  # fmt: skip
                 return Span(
                     start,
                     end,
@@ -502,8 +509,8 @@ class PersonNameRecognizer(Recognizer):
         return None
 
 
-_NUMBERED = re.compile(r"-\d|\s\d+\b(?![:.]\d|\s*(?:am|pm|years?|yrs?|yo|y/o)\b)")
-"""A word followed by a version or level number ('Bayley-4', 'NEWS 2', 'Level 7')."""
+_NUMBERED = re.compile(r"-\d")
+"""A word followed by a version number ('Bayley-4')."""
 
 
 def _not_a_person(doc: Doc, run: Run) -> bool:
@@ -523,9 +530,7 @@ def _not_a_person(doc: Doc, run: Run) -> bool:
     ):
         return True  # 'the Wellbeing Hub', 'at the Town Hall'
 
-    if len(run.tokens) == 1 and doc.text.startswith("-", end) and _NUMBERED.match(doc.text, end):
-        return True
-    if len(run.tokens) == 1 and run.classes[0] is Cls.UNKNOWN and _NUMBERED.match(doc.text, end):
+    if len(run.tokens) == 1 and _NUMBERED.match(doc.text, end):
         return True
     return len(run.tokens) == 1 and _after_a_capitalised_word(doc, run.tokens[0])
 
