@@ -177,6 +177,7 @@ NOT_ABOUT_A_PATIENT = [
     "Our Mother and Baby Unit has 8 beds. Partners can stay overnight. Visiting 10am-8pm.",
     "Twelve hours of telehealth calls and not one patient noticed the cat on my lap.",
     "Heads up, the Mepilex stock is low on level 2, could you order more before the weekend?",
+    "Free TB screening camp at the Basic Health Unit this Friday. Chest X-ray van on site.",
     "Happy International Nurses Day to the whole team at St Luke's!",
     "Thank you to the Friends of St Aidan's for funding the new tea trolley.",
     "Breast screening is offered to women aged 50 to 71. Our Wear It Pink bake sale is on 16 October.",
@@ -289,6 +290,12 @@ STORIES = [
         "CONTACT",
     ),
     ("Mrs Lee was moved to Oak Ward on Tuesday after her fall.", "Oak Ward", "LOCATION"),
+    (
+        "Rowan Ward, 3am: a lady in her 80s asked for a cup of tea and a hand to hold.",
+        "in her 80s",
+        "AGE",
+    ),
+    ("When the patient in bay 2 asked for his wife, we rang her at once.", "bay 2", "LOCATION"),
     ("Mr Lee, admitted to St. Luke's on 10/11/23, is home now.", "St. Luke's", "LOCATION"),
     ("Nana Ama is 101 today and still asks for her jollof at lunch.", "101", "AGE"),
     (
