@@ -62,6 +62,10 @@ CONFIRMS = [
     ("reply", "Next time we'll use the hand instruments and a numbing gel.", "Next time we'll use"),
     ("reply", "Thank you Isla! See you at your annual review in the spring.", "annual review"),
     ("reply", "Thanks for the shout out, glad the blister plasters worked!", "plasters worked"),
+    ("reply", "We're so sorry the wait was long on the night you brought your son in.", "brought"),
+    ("reply", "The extra charge was for the out-of-hours call-out fee.", "charge was for"),
+    ("reply", "Congratulations on finishing your last round, we're all cheering!", "finishing"),
+    ("comment", "Remember her from the ward? Lovely to see her walking again.", "Remember her"),
 ]
 
 

@@ -90,7 +90,8 @@ _POSSESSOR = re.compile(
     r"|boy|girl|twins|grandson|granddaughter|mum|mom|mother|dad|father|husband|wife|partner"
     r"|nan|grandad|grandpa|grandma|brother|sister|grandmother|grandfather|aunt|auntie|uncle"
     r"|niece|nephew|cousin|family|parents|fiancée?|carer|relative|loved one)(?:'s|’s)?)?"
-    r"(?:\s+(?:recent|last|next|new|first|second|third|final|repeat|annual|latest|own))?\s+$"
+    r"(?:\s+(?:recent|last|next|new|first|second|third|final|repeat|annual|latest|own|usual"
+    r"|regular|normal|current|monthly|weekly|daily))?\s+$"
     r"|\b(?:baby|bub|little one)(?:'s|’s)\s+$",
     re.I,
 )
