@@ -66,6 +66,7 @@ CONFIRMS = [
     ("reply", "The extra charge was for the out-of-hours call-out fee.", "charge was for"),
     ("reply", "Congratulations on finishing your last round, we're all cheering!", "finishing"),
     ("comment", "Remember her from the ward? Lovely to see her walking again.", "Remember her"),
+    ("comment", "I think I scanned this guy on Monday, tiny world", "scanned"),
 ]
 
 
