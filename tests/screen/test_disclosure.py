@@ -183,6 +183,7 @@ NOT_ABOUT_A_PATIENT = [
     "Twelve hours of telehealth calls and not one patient noticed the cat on my lap.",
     "Heads up, the Mepilex stock is low on level 2, could you order more before the weekend?",
     "Free TB screening camp at the Basic Health Unit this Friday. Chest X-ray van on site.",
+    "Happy Eid Mubarak to all our patients and staff celebrating today!",
     "Happy International Nurses Day to the whole team at St Luke's!",
     "Thank you to the Friends of St Aidan's for funding the new tea trolley.",
     "Breast screening is offered to women aged 50 to 71. Our Wear It Pink bake sale is on 16 October.",

@@ -354,3 +354,16 @@ def test_a_numbered_road_is_a_place_only_in_a_story() -> None:
         "A 22yo lad came off a scooter on the A470 last night, GCS 7.", "LOCATION"
     )
     assert _texts("Print the leaflet on A4 and bring it to the M25 conference.", "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Mrs Evans, in her late 90s, was admitted on Monday.", True),
+        ("A gent in his 90s came in with a fall.", True),
+        # near miss: a decade as an era, not an age
+        ("Who else remembers A&E on a Saturday night in the 90s?", False),
+    ],
+)
+def test_a_decade_of_ninety_is_an_age_only_as_someone_s(text: str, found: bool) -> None:
+    assert bool([t for t in _texts(text, "AGE") if "90s" in t]) is found

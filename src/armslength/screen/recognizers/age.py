@@ -26,7 +26,8 @@ _AGE = re.compile(
     re.I,
 )
 _DECADE = re.compile(
-    r"\b(?:in (?:her|his|their) )?(?:late |early |mid-?)?(?P<d>9\d|1[01]\d)s\b|\b(?:nonagenarian|centenarian|supercentenarian)\b",
+    r"\b(?:in (?:her|his|their) (?:late |early |mid-?)?|(?:late|early|mid)[- ]|aged )(?P<d>9\d|1[01]\d)s\b"
+    r"|\b(?:nonagenarian|centenarian|supercentenarian)\b",
     re.I,
 )
 
