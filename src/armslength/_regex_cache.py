@@ -106,12 +106,26 @@ def _load(name: str, key: bytes) -> None:
         return
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
     try:
-        for entry in _decode(sections):
+        entries = _decode(sections)
+        _make_room(len(cache) + len(entries))
+        for entry in entries:
             slot, compiled = _compile_entry(entry)
             cache[slot] = compiled
             _loaded[slot[1], slot[2]] = entry
     except (ValueError, TypeError, RuntimeError):  # damaged or foreign: compile afresh
         _loaded.clear()
+
+
+_HEADROOM = 256
+
+
+def _make_room(count: int) -> None:
+    """``re`` keeps at most ``re._MAXCACHE`` (512) patterns and drops the oldest for each new
+    one: with more loaded than that, every pattern compiled afterwards pushed out a loaded one
+    that was then compiled again (150 a run). The limit is raised to what was loaded and some."""
+    limit = getattr(re, "_MAXCACHE", None)
+    if isinstance(limit, int) and limit < count + _HEADROOM:
+        re._MAXCACHE = count + _HEADROOM  # type: ignore[attr-defined]
 
 
 def _entry(pattern: str, key_flags: int) -> list[Any]:

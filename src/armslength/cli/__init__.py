@@ -83,6 +83,10 @@ def main() -> None:
         from armslength import _regex_cache
 
         _regex_cache.start(module or "")  # compiled patterns from its last run (no roster: see doc)
+    if argv[:1] == ["screen"]:
+        from armslength.cli import _fast
+
+        _fast.run(argv[1:])  # exits when it ran the command; else Typer runs it
     app = load_commands(None if module is None else [module])
     # What is allocated so far (modules, models, compiled patterns) lives as long as the
     # process: moved out of the collector's generations, no collection walks it again (a

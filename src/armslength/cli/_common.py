@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-import typer
-
 from armslength.config import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -19,20 +17,34 @@ if TYPE_CHECKING:
 
     console: Console
     err_console: Console
+    ConfigOption = Path | None  # at run time: Annotated with its typer.Option (see _options)
+    JsonOption = bool
 
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        help="Settings file (TOML). Default: $ARMSLENGTH_CONFIG, then the user config dir.",
-        dir_okay=False,
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+def _options() -> dict[str, Any]:
+    import typer
+
+    return {
+        "ConfigOption": Annotated[
+            Path | None,
+            typer.Option(
+                "--config",
+                help="Settings file (TOML). Default: $ARMSLENGTH_CONFIG, then the user config dir.",
+                dir_okay=False,
+            ),
+        ],
+        "JsonOption": Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")],
+    }
 
 
 def __getattr__(name: str) -> Any:
-    """``console`` and ``err_console``, made on first use: a ``--json`` run never loads Rich."""
+    """``console`` and ``err_console``, made on first use: a ``--json`` run never loads Rich;
+    ``ConfigOption`` and ``JsonOption`` (Typer options) too: ``screen``'s fast path
+    (:mod:`armslength.cli._fast`) never loads Typer."""
+    if name in ("ConfigOption", "JsonOption"):
+        options = _options()
+        globals().update(options)
+        return options[name]
     if name in ("console", "err_console"):
         from rich.console import Console
 

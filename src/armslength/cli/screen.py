@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-import sys
-from collections.abc import Iterable
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from armslength._io import decode_text, read_bytes
+from armslength._io import decode_text
 from armslength.cli import _common
 from armslength.cli._app import app
 from armslength.cli._common import (
@@ -22,40 +18,23 @@ from armslength.cli._common import (
     print_json,
     print_warning,
 )
+from armslength.cli._screen_io import (
+    FailOn,
+    _batch,
+    _fails,
+    _read,
+    _stream_json,
+    _warn,
+    _write_json,
+)
 from armslength.errors import InputError
-from armslength.model import ContentKind, Finding, ScreenResult, Severity
-from armslength.screen._json import finding_json
+from armslength.model import ContentKind, ScreenResult
 from armslength.screen.redact import RedactStyle
 
 if TYPE_CHECKING:
     from armslength.photos import PhotoResult
     from armslength.roster import Roster
-    from armslength.service import Core, Recorded
-
-
-class FailOn(StrEnum):
-    NONE = "none"
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-
-
-def _read(path: str) -> bytes:
-    if path != "-" and not Path(path).exists() and _looks_like_text(path):
-        raise InputError(
-            "the argument is not a file; to screen text, pass it with --text TEXT or on "
-            "standard input (-)",
-            field="PATH",
-        )
-    return read_bytes(path, what="text or JSONL file")
-
-
-def _looks_like_text(argument: str) -> bool:
-    """A sentence (or a bare word: a name?) typed where a path belongs: never echoed, as it
-    may be about a patient. A missing path (with a folder or an extension) is named."""
-    if len(argument) > 200 or any(ch.isspace() for ch in argument.strip()):
-        return True
-    return not ("/" in argument or "\\" in argument or Path(argument).suffix)
+    from armslength.service import Core
 
 
 def _print_rules(json_out: bool) -> None:
@@ -76,10 +55,6 @@ def _print_rules(json_out: bool) -> None:
     _common.console.print(table)
 
 
-def _fails(risk: str, fail_on: FailOn) -> bool:
-    return fail_on is not FailOn.NONE and Severity(risk).rank >= Severity(fail_on.value).rank
-
-
 def _load_roster(roster: Path | None) -> Roster | None:
     if roster is None:
         return None
@@ -92,58 +67,6 @@ def _render(result: ScreenResult, text: str, details: bool) -> None:
     from armslength.cli._render_screen import print_result  # Rich, for human output only
 
     print_result(_common.console, result, text, details=details)
-
-
-def _write_json(result: ScreenResult, *, with_redacted: bool) -> None:
-    """The result JSON, written finding by finding (a long text can have many)."""
-    items = (json.dumps(finding_json(f), ensure_ascii=False) for f in result.findings)
-    redacted = result.redacted if with_redacted else None
-    _write_json_items(result.id, result.risk, items, redacted, with_redacted=with_redacted)
-
-
-def _write_json_items(
-    id: str | None,
-    risk: Severity,
-    items: Iterable[str],
-    redacted: str | None,
-    *,
-    with_redacted: bool = False,
-) -> None:
-    out = sys.stdout
-    out.write(f'{{\n  "id": {json.dumps(id)},\n  "risk": "{risk.value}",\n')
-    out.write('  "findings": [')
-    count = 0
-    for item in items:
-        out.write(("," if count else "") + "\n    " + item)
-        count += 1
-    out.write("\n  ]" if count else "]")
-    if with_redacted:
-        out.write(f',\n  "redacted": {json.dumps(redacted, ensure_ascii=False)}')
-    out.write("\n}\n")
-
-
-def _warn(outcome: Recorded[Any]) -> None:
-    print_warning(outcome.warning)
-
-
-def _batch(
-    core: Core, data: bytes, path: str, kind: ContentKind, fail_on: FailOn, **options: Any
-) -> int:
-    def emit(out: Any) -> None:
-        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
-        if "error" in out:
-            message = f"armslength: {path}:{out['line']}: {out['error']}"
-            _common.err_console.print(message, markup=False, highlight=False)
-
-    outcome = core.screen_lines(data.split(b"\n"), kind, emit, **options)
-    _warn(outcome)
-    tally = outcome.value
-    if tally.screened == 0:
-        _common.err_console.print(
-            f"armslength: error: {path}: no line could be screened", markup=False
-        )
-        return 2
-    return 1 if any(_fails(risk.value, fail_on) for risk in tally.risks) else 0
 
 
 @app.command("screen")
@@ -261,17 +184,3 @@ def _print_photo(result: PhotoResult, json_out: bool, details: bool) -> None:
     from armslength.cli._render_photo import print_photo
 
     print_photo(_common.console, result, details=details)
-
-
-def _stream_json(core: Core, text: str, kind: ContentKind, roster: Roster | None) -> Severity:
-    """``--json`` without ``--redact``: findings are kept as JSON lines, not objects, so a
-    10 MB text with 200,000 findings stays within a few hundred megabytes."""
-    items: list[str] = []
-
-    def keep(finding: Finding) -> None:
-        items.append(json.dumps(finding_json(finding), ensure_ascii=False))
-
-    outcome = core.screen_findings(text, kind, keep, roster=roster)
-    _warn(outcome)
-    _write_json_items(None, outcome.value, items, None)
-    return outcome.value
