@@ -138,6 +138,19 @@ def test_demo_audits_the_bundled_samples(tmp_path: Path) -> None:
     assert {"decline", "accept", "review"} <= {a["advice"]["verdict"] for a in data["advice"]}
 
 
+def test_the_demo_is_logged_and_its_report_can_be_reviewed(tmp_path: Path) -> None:
+    """The quick start's demo runs the main job through the core like `audit` does: the
+    audit is logged (SQLite by default) and its possible patients carry review ids."""
+    out = tmp_path / "demo"
+    assert runner.invoke(app, ["demo", "--out", str(out)]).exit_code == 0
+    listed = runner.invoke(app, ["review", str(out), "--list"])
+    assert listed.exit_code == 0, listed.output
+    first = listed.stdout.splitlines()[0].split()
+    assert first[0] == "1" and len(first[1]) == 12
+    rejected = runner.invoke(app, ["review", str(out), "--reject", "1"])
+    assert rejected.exit_code == 0, rejected.output  # kept and logged as match.reviewed
+
+
 def test_bundled_samples_are_what_the_generator_writes(tmp_path: Path) -> None:
     from armslength.cli.demo import sample_inputs
     from armslength.samples.synthetic import write_sample

@@ -12,11 +12,17 @@ import yaml
 from rich.markup import escape
 
 from armslength.advise import advise
-from armslength.audit import run_audit
 from armslength.cli._app import app
-from armslength.cli._common import JsonOption, console, print_json
+from armslength.cli._common import (
+    ConfigOption,
+    JsonOption,
+    console,
+    print_json,
+    print_warning,
+    settings_from,
+)
 from armslength.cli._render import print_advice
-from armslength.config import Profile, Settings
+from armslength.config import Profile
 from armslength.model import Interaction
 
 SAMPLE_EXPORTS = ("facebook.zip", "instagram.zip", "linkedin")
@@ -57,11 +63,21 @@ def demo(
         Path, typer.Option(help="Folder for the demo audit report.", file_okay=False)
     ] = Path("armslength-demo"),
     json_output: JsonOption = False,
+    config: ConfigOption = None,
 ) -> None:
-    """Run an audit and a few pieces of advice on bundled synthetic data (no real people)."""
+    """Run an audit and a few pieces of advice on bundled synthetic data (no real people).
+
+    The audit is logged like any other (the embedded SQLite log by default), so
+    ``armslength review`` works on the demo's report."""
     profile, requests = sample_requests()
     exports, roster = copy_inputs(out / "inputs")
-    report = run_audit(exports, roster, out, settings=Settings(profile=profile))
+    from armslength.service import Core
+
+    settings = settings_from(config).model_copy(update={"profile": profile})
+    core = Core.for_cli(settings)
+    outcome = core.audit(exports, roster, out)
+    report = outcome.value
+    print_warning(outcome.warning)
     advice = [(title, advise(interaction, profile=profile)) for title, interaction in requests]
     if json_output:
         print_json(
