@@ -126,7 +126,15 @@ class Doc:
 
     def phrases(self, name: str) -> list[tuple[int, int, str]]:
         """Occurrences of the phrases of ``data/<name>.txt`` (case and accents ignored):
-        ``(start, end, phrase)``, matched on words so it costs a few set lookups a word."""
+        ``(start, end, phrase)``, matched on words so it costs a few set lookups a word
+        (worked out once per text and list; each call gets its own list)."""
+        key = f"phrases:{name}"
+        found = self.extra.get(key)
+        if not isinstance(found, list):
+            found = self.extra[key] = self._phrases(name)
+        return list(found)
+
+    def _phrases(self, name: str) -> list[tuple[int, int, str]]:
         index, starts = _lexicon.phrase_index(name)
         tokens = self.tokens
         cores = self.cores
