@@ -548,20 +548,21 @@ def _told_to_use(span: Span, doc: Doc) -> bool:
     text = doc.text[span.start : span.end]
     if _ROLE_ADDRESS.match(text) or _TOLL_FREE.match(text):
         return True
-    sentence = max(doc.text.rfind(mark, 0, span.start) for mark in ".!?\n") + 1
+    sentence = _sentence_start(doc, span)
     return _CALL_THIS.search(doc.text, max(sentence, span.start - 30), span.start) is not None
 
 
 def _public_contact(span: Span, doc: Doc) -> bool:
-    """A helpline, a toll-free number, the practice's own line or a role address
-    ('feedback@...'): published on purpose, no patient's."""
-    text = doc.text[span.start : span.end]
-    if _ROLE_ADDRESS.match(text) or _TOLL_FREE.match(text):
+    """What :func:`_told_to_use` finds, and the practice's own line or team ('the stroke team
+    on ...'), in the same sentence: published on purpose, no patient's."""
+    if _told_to_use(span, doc):
         return True
-    sentence = max(doc.text.rfind(mark, 0, span.start) for mark in ".!?\n") + 1
-    if _CALL_THIS.search(doc.text, max(sentence, span.start - 30), span.start):
-        return True
+    sentence = _sentence_start(doc, span)
     return _PUBLIC_CONTACT.search(doc.text, max(sentence, span.start - 60), span.start) is not None
+
+
+def _sentence_start(doc: Doc, span: Span) -> int:
+    return sentence_around(doc.text, span.start, span.end)[0]
 
 
 def _vignette(doc: Doc) -> bool:
