@@ -88,16 +88,6 @@ _RELATIVE = re.compile(
 )
 
 
-_HOLIDAY = re.compile(
-    r"\b(?i:on|over|at|for)\s+(?P<day>(?:Christmas|New Year'?s|New Year’s) (?:Eve|Day)|Boxing Day"
-    r"|Christmas|Easter (?:Sunday|Monday|weekend)|Good Friday|Thanksgiving|Halloween|Hallowe'en"
-    r"|Bonfire Night|Diwali|Eid|Hanukkah|Valentine'?s Day|Mother'?s Day|Father'?s Day"
-    r"|Canada Day|Anzac Day|Australia Day|Waitangi Day|Labor Day|Memorial Day|Independence Day"
-    r"|(?:St|Saint) Patrick'?s Day)(?![\w'’-])"
-)
-"""A holiday as the day something happened ('born on Christmas Eve'): a date only in a story
-(an opening-hours notice for Boxing Day dates no one)."""
-
 _BARE_YEAR = re.compile(
     r"\b(?i:in|since|until|till|by|of|during|from|around|circa|c\.)\s+(?P<y>(?:19|20)\d{2})"
     r"(?![\w/-]|\.\d|\s*(?:mg|ml|kg|units|patients|people|%))"
@@ -119,10 +109,6 @@ class DateRecognizer(Recognizer):
                         yield self._span(start, end, Severity.HIGH, 0.95, "a date of birth")
                     else:
                         yield self._span(start, end, Severity.LOW, score, why)
-        for match in scan(_HOLIDAY, doc.text):
-            why = "a holiday as the day of an event: with a patient it dates their care"
-            span = self._span(match.start("day"), match.end("day"), Severity.LOW, 0.6, why)
-            yield replace(span, needs_story=True)
         for match in scan(_BARE_YEAR, doc.text):
             why = "a year: not an identifier on its own, but it dates the rest of the text"
             span = self._span(match.start("y"), match.end("y"), Severity.LOW, 0.5, why)

@@ -116,7 +116,6 @@ _PLACES = (
     r"|[Nn]ursing [Hh]ome|[Rr]etirement [Vv]illage|[Rr]esidential [Hh]ome))\b",
     r"\b(?-i:(?:[A-Z][a-z'’-]+ ){1,2}(?:Road|Street|Close|Lane|Avenue|Drive|Way|Crescent|Terrace"
     r"|Gardens|Place|Grove|Court|Rise|Row|Hill|Rd|St|Ave))\b",
-    r"\b(?-i:Rue|Via|Calle|Avenida) (?-i:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)",
 )
 
 
