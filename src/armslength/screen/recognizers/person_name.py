@@ -422,7 +422,7 @@ class PersonNameRecognizer(Recognizer):
                 token = doc.tokens[index]
                 if known or classes[index] is Cls.BLOCK or len(token.core) < 3:
                     continue
-                if _after_a_capitalised_word(doc, token) or _THE.search(doc.text, 0, token.start):
+                if _after_a_capitalised_word(doc, token) or _after_the(doc, token):
                     continue
                 if not (
                     (token.text[0].isupper() and _NAME_SHAPE.match(token.text)) or doc.letters_lower
@@ -455,29 +455,14 @@ class PersonNameRecognizer(Recognizer):
             yield Span(start, end, "NAME", Category.PHI, Severity.MEDIUM, 0.85, self.rule, why)
 
     def _score(self, doc: Doc, run: Run) -> Span | None:
-        if not run.titled and _eponym_context(doc, run):
-            return None
-        doubtful = not run.titled and _not_a_person(doc, run)
-        if not run.titled and _FACILITY_AFTER.match(doc.text, run.tokens[-1].end):
-            return None  # 'Ty Coch Nursing Home': the facility recognizer names the place
-        if not run.titled and _a_town(doc, run):
-            start, end = run.tokens[0].start, run.tokens[-1].end
-            why = "capitalised words that are a town in the gazetteer, with no given name in them"
-            return Span(start, end, "LOCATION", Category.PHI, Severity.LOW, 0.8, "phi-place", why)
-        saint = _SAINT.search(doc.text, max(0, run.tokens[0].start - 7), run.tokens[0].start)
-        if saint is not None and not run.titled:
-            last = run.tokens[-1]
-            end = last.end
-            why = "a saint's name ('St Luke's'): a hospital, church or school, not a person"
-            return Span(
-                saint.start(), end, "LOCATION", Category.PHI, Severity.LOW, 0.8, "phi-facility", why
-            )
-        if len(run.tokens) >= 2 and run.tokens[-1].core in _ORGANISATION_WORDS:
-            start, end = run.tokens[0].start, run.tokens[-1].end
-            why = "capitalised words ending in 'Centre', 'Clinic', 'Trust' ...: a named facility"
-            return Span(
-                start, end, "LOCATION", Category.PHI, Severity.LOW, 0.8, "phi-facility", why
-            )
+        doubtful = False
+        if not run.titled:
+            if _eponym_context(doc, run) or _FACILITY_AFTER.match(doc.text, run.tokens[-1].end):
+                return None  # 'Wells score'; 'Ty Coch Nursing Home' (the facility recognizer's)
+            place = _named_place(doc, run)
+            if place is not None:
+                return place
+            doubtful = _not_a_person(doc, run)
         for rule in RUN_RULES:
             if rule.test(run) and rule.score >= MIN_SCORE:
                 start = run.tokens[0].start
@@ -513,26 +498,46 @@ _NUMBERED = re.compile(r"-\d")
 """A word followed by a version number ('Bayley-4')."""
 
 
+def _named_place(doc: Doc, run: Run) -> Span | None:
+    """Capitalised words that name a place, not a person: a town of the gazetteer in two or
+    more words ('Tai Po'), a saint ('St Luke's'), words ending in an organisation's word
+    ('Calder Eye Centre')."""
+    start, end = run.tokens[0].start, run.tokens[-1].end
+    saint = _SAINT.search(doc.text, max(0, start - 7), start)
+    if _a_town(doc, run):
+        rule, why = "phi-place", "capitalised words that are a town in the gazetteer"
+    elif saint is not None:
+        start, rule = saint.start(), "phi-facility"
+        why = "a saint's name ('St Luke's'): a hospital, church or school, not a person"
+    elif len(run.tokens) >= 2 and run.tokens[-1].core in _ORGANISATION_WORDS:
+        rule = "phi-facility"
+        why = "capitalised words ending in 'Centre', 'Clinic', 'Trust' ...: a named facility"
+    else:
+        return None
+    return Span(start, end, "LOCATION", Category.PHI, Severity.LOW, 0.8, rule, why)
+
+
 def _not_a_person(doc: Doc, run: Run) -> bool:
     """Capitalised words that name a thing, not a person: an unknown word in an all-caps text
     (an acronym as likely as a name), a word numbered like a tool or a level ('Bayley-4'), an
     ordinary word after a capitalised ordinary word in mid-sentence (the 'Town Hall', 'Health
     Link', the 'Wellbeing Hub')."""
-    end = run.tokens[-1].end
-    weak = {Cls.UNKNOWN, Cls.INITIAL, Cls.WEAK_LAST, Cls.WEAK_FIRST}
-    if doc.letters_upper and set(run.classes) <= weak:
+    if doc.letters_upper and set(run.classes) <= _WEAK_OR_UNKNOWN:
         return True
-    single = len(run.tokens) == 1
-    if (
-        single
-        and run.tokens[0].core in _lex()["words"]
-        and _THE.search(doc.text, 0, run.tokens[0].start)
-    ):
+    if len(run.tokens) > 1:
+        return False
+    token = run.tokens[0]
+    if token.core in _lex()["words"] and _after_the(doc, token):
         return True  # 'the Wellbeing Hub', 'at the Town Hall'
+    return bool(_NUMBERED.match(doc.text, token.end)) or _after_a_capitalised_word(doc, token)
 
-    if len(run.tokens) == 1 and _NUMBERED.match(doc.text, end):
-        return True
-    return len(run.tokens) == 1 and _after_a_capitalised_word(doc, run.tokens[0])
+
+_WEAK_OR_UNKNOWN = frozenset({Cls.UNKNOWN, Cls.INITIAL, Cls.WEAK_LAST, Cls.WEAK_FIRST})
+
+
+def _after_the(doc: Doc, token: Token) -> bool:
+    """'the', then at most three capitalised words, right before *token*."""
+    return _THE.search(doc.text, max(0, token.start - 80), token.start) is not None
 
 
 _FACILITY_AFTER = re.compile(
